@@ -1,0 +1,49 @@
+/** `flagship check`: the manuscript contract as a CI gate. */
+import { Option, type Command } from 'commander';
+import { check } from '../core/pipeline.js';
+import { STAGES } from '../core/types.js';
+import { formatResult, FORMATS, type Format } from '../reporters/index.js';
+import { useColor } from '../reporters/pretty.js';
+import { setExit } from './shared.js';
+
+export function register(program: Command): void {
+  program
+    .command('check')
+    .description('check the manuscript against the contract for a draft stage; exit 1 on errors')
+    .option('-m, --manuscript <dir>', 'manuscript directory', 'manuscript')
+    .addOption(
+      new Option('-d, --draft <stage>', 'draft stage (default: manuscript.yaml `draft`)').choices(
+        STAGES,
+      ),
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(FORMATS).default('pretty'),
+    )
+    .option('--bibliography <file>', 'bibliography file (default: manuscript.yaml `bibliography`)')
+    .addHelpText(
+      'after',
+      `
+Exit codes: 0 no error, 1 the manuscript has errors, 2 could not run.
+Examples:
+  flagship check                          # the current draft stage
+  flagship check --draft second           # would it pass as a second draft?
+  flagship check --format github          # annotations on a pull request
+  flagship check --format json | jq .summary`,
+    )
+    .action(
+      async (opts: {
+        manuscript: string;
+        draft?: string;
+        format: Format;
+        bibliography?: string;
+      }) => {
+        const result = await check({
+          manuscript: opts.manuscript,
+          draft: opts.draft,
+          bibliography: opts.bibliography,
+        });
+        process.stdout.write(formatResult(result, opts.format, { color: useColor() }));
+        setExit(result.ok ? 0 : 1);
+      },
+    );
+}

@@ -1,0 +1,6 @@
+/** Every command of the CLI; each module registers itself on the program. */
+import type { Command } from 'commander';
+import { register as check } from './check.js';
+import { register as rules } from './rules.js';
+
+export const COMMANDS: Array<(program: Command) => void> = [check, rules];

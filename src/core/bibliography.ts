@@ -1,0 +1,261 @@
+/**
+ * The bibliography: BibTeX/BibLaTeX -> CSL-JSON items with the line of every
+ * entry. citation-js does the parsing; this module splits the file into entries
+ * first (citation-js reports no positions and rejects a whole file for one bad
+ * entry), so a broken entry is a `bib-parse-error` at its line and the others
+ * still load. It also mends what citation-js is known to get wrong on real
+ * BibTeX: `and others`, `{\aa}`, `\,`, `{\euro}`, `\LaTeX`, `{\'\i}`, `\url{}`.
+ */
+import { plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import type { VFile } from 'vfile';
+import { report } from './report.js';
+import type { Source } from './source.js';
+
+export interface CslName {
+  family?: string;
+  given?: string;
+  literal?: string;
+  [key: string]: unknown;
+}
+
+export interface CslItem {
+  id: string;
+  type?: string;
+  title?: string;
+  author?: CslName[];
+  editor?: CslName[];
+  issued?: { 'date-parts'?: (number | string)[][]; literal?: string };
+  URL?: string;
+  /** Set when the author list ended in `and others` (rendered as "et al."). */
+  _etal?: boolean;
+  [key: string]: unknown;
+}
+
+export interface BibEntry {
+  key: string;
+  type: string;
+  line: number;
+  column: number;
+  /** The entry's BibTeX text. */
+  raw: string;
+  /** Undefined when the entry did not parse. */
+  item?: CslItem;
+}
+
+export interface Bibliography {
+  path: string;
+  file: VFile;
+  sha256: string;
+  readable: boolean;
+  /** Every entry in file order, duplicates included. */
+  entries: BibEntry[];
+  /** First entry of each key. */
+  byKey: Map<string, BibEntry>;
+}
+
+interface Chunk {
+  type: string;
+  key: string;
+  raw: string;
+  start: number;
+  line: number;
+  column: number;
+  closed: boolean;
+}
+
+/** Split BibTeX text into top-level `@type{...}` chunks with their positions. */
+export function splitBibtex(text: string): Chunk[] {
+  const chunks: Chunk[] = [];
+  const head = /@([A-Za-z]+)\s*([{(])/g;
+  let match: RegExpExecArray | null;
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const place = (offset: number) => {
+    let lo = 0;
+    let hi = lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+  };
+  while ((match = head.exec(text))) {
+    const start = match.index;
+    const open = match[2]!;
+    const close = open === '{' ? '}' : ')';
+    let depth = 0;
+    let end = -1;
+    for (let i = start + match[0].length - 1; i < text.length; i++) {
+      const c = text[i];
+      if (c === '\\') {
+        i++;
+        continue;
+      }
+      if (c === open || (open === '(' && c === '{')) depth++;
+      else if (c === close || (open === '(' && c === '}')) {
+        depth--;
+        if (depth === 0) {
+          end = i + 1;
+          break;
+        }
+      }
+    }
+    let closed = end !== -1;
+    if (!closed) {
+      // Recover: the broken entry runs to the next line that starts a new entry.
+      const next = /\n\s*@[A-Za-z]+\s*[{(]/g;
+      next.lastIndex = start + 1;
+      const found = next.exec(text);
+      end = found ? found.index + 1 : text.length;
+    } else {
+      // An entry that swallowed the next one (a missing brace) is cut at the next `@type{` line.
+      const body = text.slice(start, end);
+      const inner = /\n\s*@[A-Za-z]+\s*[{(]\s*[^\s,{}]*\s*,/.exec(body);
+      if (inner && match[1]!.toLowerCase() !== 'comment') {
+        end = start + inner.index + 1;
+        closed = false;
+      }
+    }
+    const raw = text.slice(start, end);
+    const key = /^@[A-Za-z]+\s*[{(]\s*([^\s,{}()]*)/.exec(raw)?.[1] ?? '';
+    chunks.push({ type: match[1]!.toLowerCase(), key, raw, start, ...place(start), closed });
+    head.lastIndex = end;
+  }
+  return chunks;
+}
+
+const TEX_FIXES: Array<[RegExp, string]> = [
+  [/\{\\aa\}|\\aa\b\s?/g, 'å'],
+  [/\{\\AA\}|\\AA\b\s?/g, 'Å'],
+  [/\{\\'\\i\}|\\'\{\\i\}|\{\\'\{\\i\}\}/g, 'í'],
+  [/\{\\euro\}|\\euro\b\s?/g, '€'],
+  [/\\LaTeX\b\s?(\{\})?/g, 'LaTeX'],
+  [/\\TeX\b\s?(\{\})?/g, 'TeX'],
+  [/\\,/g, '\u202f'],
+];
+
+/** Rewrite what citation-js does not decode; `\url{x}` in howpublished becomes a url field. */
+export function mendBibtex(raw: string): string {
+  let out = raw;
+  for (const [pattern, replacement] of TEX_FIXES) out = out.replace(pattern, replacement);
+  if (!/\burl\s*=/i.test(out)) {
+    const url = /howpublished\s*=\s*[{"]\s*\\url\{([^}]+)\}/i.exec(out);
+    if (url) out = out.replace(/(@[A-Za-z]+\s*[{(][^,]*,)/, `$1 url = {${url[1]}},`);
+  }
+  return out;
+}
+
+function parseItems(text: string): CslItem[] {
+  return plugins.input.chain(text, {
+    target: '@csl/list+object',
+    generateGraph: false,
+  }) as CslItem[];
+}
+
+function mendItem(item: CslItem): CslItem {
+  for (const role of ['author', 'editor'] as const) {
+    const names = item[role];
+    if (!Array.isArray(names)) continue;
+    const kept = names.filter(
+      (n) => !/^others$/i.test(String(n.family ?? n.literal ?? '').trim()) || n.given,
+    );
+    if (kept.length < names.length) {
+      item[role] = kept;
+      if (role === 'author') item._etal = true;
+    }
+  }
+  return item;
+}
+
+const cache = new Map<string, Bibliography>();
+
+/** Parse the bibliography once per content: a clean parse is reused while the bytes are the same. */
+export function parseBibliographyCached(source: Source): Bibliography {
+  const key = `${source.path}\0${source.sha256}`;
+  const hit = cache.get(key);
+  if (hit && source.readable) return { ...hit, file: source.file };
+  const bib = parseBibliography(source);
+  if (bib.readable && bib.file.messages.length === 0) cache.set(key, bib);
+  return bib;
+}
+
+export function parseBibliography(source: Source): Bibliography {
+  const bib: Bibliography = {
+    path: source.path,
+    file: source.file,
+    sha256: source.sha256,
+    readable: source.readable,
+    entries: [],
+    byKey: new Map(),
+  };
+  if (!source.readable) return bib;
+  const chunks = splitBibtex(source.text);
+  const macros = chunks
+    .filter((c) => c.type === 'string' || c.type === 'preamble')
+    .map((c) => c.raw)
+    .join('\n');
+  const entries = chunks.filter(
+    (c) => c.type !== 'string' && c.type !== 'preamble' && c.type !== 'comment',
+  );
+
+  let items: Map<string, CslItem> | undefined;
+  if (entries.every((c) => c.closed)) {
+    try {
+      items = new Map(parseItems(mendBibtex(source.text)).map((item) => [item.id, item]));
+    } catch {
+      items = undefined; // Fall back to entry-by-entry parsing below to locate the error.
+    }
+  }
+  for (const chunk of entries) {
+    const entry: BibEntry = {
+      key: chunk.key,
+      type: chunk.type,
+      line: chunk.line,
+      column: chunk.column,
+      raw: chunk.raw,
+    };
+    if (!chunk.key) {
+      report(
+        bib.file,
+        'bib-parse-error',
+        `this @${chunk.type} entry has no citation key; write it as @${chunk.type}{key, ...}.`,
+        chunk,
+      );
+    } else if (!chunk.closed) {
+      report(
+        bib.file,
+        'bib-parse-error',
+        `the entry \`${chunk.key}\` is not closed: a brace is missing; close it with \`}\` before the next entry.`,
+        chunk,
+      );
+    } else {
+      let item = items?.get(chunk.key);
+      if (!item) {
+        try {
+          item = parseItems(mendBibtex(`${macros}\n${chunk.raw}`)).find((i) => i.id === chunk.key);
+        } catch (error) {
+          const detail = String((error as Error).message ?? error).split('\n')[0]!;
+          const rel = /line (\d+) col (\d+)/.exec(detail);
+          const macroLines = macros === '' ? 1 : macros.split('\n').length + 1;
+          const place = rel
+            ? { line: chunk.line + Number(rel[1]) - macroLines, column: Number(rel[2]) }
+            : { line: chunk.line, column: chunk.column };
+          if (place.line < chunk.line)
+            Object.assign(place, { line: chunk.line, column: chunk.column });
+          report(
+            bib.file,
+            'bib-parse-error',
+            `the entry \`${chunk.key}\` does not parse (${detail.replace(/ at line \d+ col \d+:?/, '')}); fix its BibTeX syntax.`,
+            place,
+          );
+        }
+      }
+      if (item) entry.item = mendItem({ ...item });
+    }
+    bib.entries.push(entry);
+    if (entry.key && !bib.byKey.has(entry.key)) bib.byKey.set(entry.key, entry);
+  }
+  return bib;
+}

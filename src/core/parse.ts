@@ -1,0 +1,125 @@
+/**
+ * The parse stage: Markdown text -> mdast with front matter, GFM, generic
+ * directives, heading ids, citations and cross-references; front matter YAML
+ * read with positions so errors point at the right line.
+ */
+import path from 'node:path';
+import type { Heading, Root, Yaml } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkDirective from 'remark-directive';
+import remarkFrontmatter from 'remark-frontmatter';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import 'mdast-util-directive';
+import { unified } from 'unified';
+import { LineCounter, parseDocument } from 'yaml';
+import { report } from './report.js';
+import type { Source } from './source.js';
+import citations from './syntax/citations.js';
+import headingIds from './syntax/heading-ids.js';
+import restoreBareDirectives from './syntax/restore-bare-directives.js';
+import type { MarkdownDoc, Project } from './types.js';
+import type { Sources } from './load.js';
+import { parseBibliographyCached } from './bibliography.js';
+
+const parser = unified()
+  .use(remarkParse)
+  .use(remarkFrontmatter, ['yaml'])
+  .use(remarkGfm)
+  .use(remarkDirective);
+const transforms = unified().use(restoreBareDirectives).use(headingIds).use(citations);
+
+/** Parse Markdown into the tree every rule and renderer reads. */
+export function parseMarkdownTree(source: Source): Root {
+  if (!source.readable) return { type: 'root', children: [] };
+  const tree = parser.parse(source.file);
+  return transforms.runSync(tree, source.file) as Root;
+}
+
+function readFrontmatter(tree: Root, source: Source): Record<string, unknown> {
+  const node = tree.children[0];
+  if (node?.type !== 'yaml') return {};
+  const yamlNode = node as Yaml;
+  const lines = new LineCounter();
+  const doc = parseDocument(yamlNode.value, {
+    lineCounter: lines,
+    prettyErrors: false,
+    uniqueKeys: true,
+  });
+  const firstLine = (yamlNode.position?.start.line ?? 1) + 1; // the line after `---`
+  for (const error of doc.errors) {
+    const at = lines.linePos(error.pos[0]);
+    report(
+      source.file,
+      'frontmatter-invalid',
+      `front matter is not valid YAML: ${error.message.split('\n')[0]}; fix the YAML between the \`---\` lines.`,
+      {
+        line: firstLine + at.line - 1,
+        column: at.col,
+      },
+    );
+  }
+  if (doc.errors.length > 0) return {};
+  const value: unknown = doc.toJSON();
+  if (value === null || value === undefined) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) {
+    report(
+      source.file,
+      'frontmatter-invalid',
+      'front matter must be a mapping such as `id: introduction`.',
+      yamlNode,
+    );
+    return {};
+  }
+  return value as Record<string, unknown>;
+}
+
+/** Reading-order number from a file name such as `03-innovation.md`. */
+export function orderFromName(file: string): number | undefined {
+  const match = /^(\d+)[-_]/.exec(path.basename(file));
+  return match ? Number(match[1]) : undefined;
+}
+
+export function parseDoc(source: Source, kind: MarkdownDoc['kind']): MarkdownDoc {
+  const tree = parseMarkdownTree(source);
+  const frontmatter = readFrontmatter(tree, source);
+  const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
+  const slug = path.basename(source.path, '.md').replace(/^\d+[-_]/, '');
+  const id =
+    typeof frontmatter.id === 'string' ? frontmatter.id : kind === 'front' ? slug : undefined;
+  return {
+    kind,
+    path: source.path,
+    file: source.file,
+    text: source.text,
+    sha256: source.sha256,
+    tree,
+    frontmatter,
+    id,
+    title: h1 ? toString(h1).trim() : undefined,
+    order: orderFromName(source.path),
+    readable: source.readable,
+  };
+}
+
+/** The parse stage over a whole manuscript: every Markdown file and the bibliography. */
+export function parseProject(sources: Sources): Project {
+  const front = sources.front.map((s) => parseDoc(s, 'front'));
+  const chapters = sources.chapters.map((s) => parseDoc(s, 'chapter'));
+  const bibliography = parseBibliographyCached(sources.bibliography);
+  return {
+    dir: sources.dir,
+    cwd: sources.cwd,
+    configFile: sources.configFile,
+    config: sources.config,
+    chapters,
+    front,
+    bibliography,
+    files: [
+      sources.configFile,
+      ...front.map((d) => d.file),
+      ...chapters.map((d) => d.file),
+      bibliography.file,
+    ],
+  };
+}

@@ -1,0 +1,96 @@
+/**
+ * The flagship pipeline in one place: load -> parse -> check -> cite -> render.
+ * Commands call these stages; each stage reports problems as vfile messages
+ * and `collect` turns them into diagnostics whose severity the draft stage sets.
+ */
+import { RULES } from '../rules/index.js';
+import { loadSources, type LoadOptions } from './load.js';
+import { parseProject } from './parse.js';
+import { severityOf } from './severity.js';
+import { STAGES, type Diagnostic, type Project, type Rule, type Stage } from './types.js';
+import { UsageError } from './errors.js';
+
+export interface CheckOptions extends LoadOptions {
+  draft?: string;
+  /** Run only these rules (default: all). */
+  rules?: Rule[];
+}
+
+export interface Summary {
+  errors: number;
+  warnings: number;
+  infos: number;
+  files: number;
+  chapters: number;
+}
+
+export interface CheckResult {
+  project: Project;
+  stage: Stage;
+  ok: boolean;
+  diagnostics: Diagnostic[];
+  summary: Summary;
+}
+
+export function parseStage(value: string | undefined, fallback: Stage): Stage {
+  if (value === undefined) return fallback;
+  if ((STAGES as readonly string[]).includes(value)) return value as Stage;
+  throw new UsageError(`unknown draft stage "${value}"; use one of: ${STAGES.join(', ')}.`);
+}
+
+/** check stage: run every rule over the parsed project. */
+export async function runRules(
+  project: Project,
+  stage: Stage,
+  rules: Rule[] = RULES,
+): Promise<void> {
+  for (const rule of rules) await rule.run({ project, stage });
+}
+
+/** Turn the messages on every file into diagnostics, with severities for the stage. */
+export function collect(project: Project, stage: Stage): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  for (const file of project.files) {
+    const messages = [...file.messages].sort(
+      (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+    );
+    for (const message of messages) {
+      const rule = message.ruleId ?? 'internal';
+      const severity = severityOf(rule, stage);
+      message.fatal = severity === 'error' ? true : severity === 'warning' ? false : undefined;
+      const diagnostic: Diagnostic = {
+        file: file.path,
+        line: message.line ?? 1,
+        column: message.column ?? 1,
+        severity,
+        rule,
+        message: message.reason,
+      };
+      const suggestion = message.expected?.[0];
+      if (suggestion !== undefined) diagnostic.suggestion = suggestion;
+      diagnostics.push(diagnostic);
+    }
+  }
+  return diagnostics;
+}
+
+export function summarize(project: Project, diagnostics: Diagnostic[]): Summary {
+  return {
+    errors: diagnostics.filter((d) => d.severity === 'error').length,
+    warnings: diagnostics.filter((d) => d.severity === 'warning').length,
+    infos: diagnostics.filter((d) => d.severity === 'info').length,
+    files: project.files.length,
+    chapters: project.chapters.length,
+  };
+}
+
+/** load -> parse -> check: what `flagship check` (and every build) runs first. */
+export async function check(options: CheckOptions = {}): Promise<CheckResult> {
+  const sources = loadSources(options);
+  const stage = parseStage(options.draft, sources.config.draft);
+  const project = parseProject(sources);
+  await runRules(project, stage, options.rules);
+  const diagnostics = collect(project, stage);
+  const summary = summarize(project, diagnostics);
+  return { project, stage, ok: summary.errors === 0, diagnostics, summary };
+}

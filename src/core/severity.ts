@@ -1,0 +1,38 @@
+/**
+ * The stage table of the manuscript contract: for each rule id, its severity in
+ * the first, second and final draft. Rules never set severity themselves.
+ */
+import type { Severity, Stage } from './types.js';
+
+type Row = readonly [first: Severity, second: Severity, final: Severity];
+
+const E: Row = ['error', 'error', 'error'];
+
+export const SEVERITY: Record<string, Row> = {
+  // The contract's table.
+  'toc-missing-chapter': E,
+  'toc-order': E,
+  'toc-title-mismatch': ['warning', 'error', 'error'],
+  'toc-unexpected-chapter': E,
+  'element-missing': ['warning', 'error', 'error'],
+  'citation-unresolved': ['warning', 'error', 'error'],
+  'citation-unused': ['info', 'warning', 'warning'],
+  'bib-duplicate-key': E,
+  'bib-parse-error': E,
+  'draft-marker': ['info', 'warning', 'error'],
+  'frontmatter-invalid': E,
+  'config-invalid': E,
+  // flagship's additions.
+  'toc-title-typography': ['info', 'warning', 'warning'],
+  'directive-unknown': ['warning', 'error', 'error'],
+  'chapter-heading': E,
+  'file-unreadable': E,
+  'bib-missing': E,
+};
+
+/** Severity of a rule at a stage; unknown rules are errors so nothing is silently dropped. */
+export function severityOf(rule: string, stage: Stage): Severity {
+  const row = SEVERITY[rule];
+  if (!row) return 'error';
+  return row[stage === 'first' ? 0 : stage === 'second' ? 1 : 2];
+}

@@ -1,0 +1,32 @@
+/**
+ * Citation helpers shared by the citation rules: every citation of the
+ * manuscript with its document, and the set of cited keys.
+ */
+import { visit } from 'unist-util-visit';
+import type { CiteNode } from '../core/syntax/citations.js';
+import type { MarkdownDoc, Project } from '../core/types.js';
+import { allDocs } from './util.js';
+
+export interface CitationUse {
+  doc: MarkdownDoc;
+  node: CiteNode;
+  key: string;
+}
+
+export function citationUses(project: Project): CitationUse[] {
+  const uses: CitationUse[] = [];
+  for (const doc of allDocs(project)) {
+    visit(doc.tree, 'cite', (node: CiteNode) => {
+      for (const item of node.items) uses.push({ doc, node, key: item.key.normalize('NFC') });
+    });
+  }
+  return uses;
+}
+
+/** Keys listed under `nocite` in manuscript.yaml (`'*'` cites every entry). */
+export function nocite(project: Project): Set<string> {
+  const value = project.config.nocite;
+  return new Set(
+    Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [],
+  );
+}
