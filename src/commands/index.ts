@@ -2,5 +2,7 @@
 import type { Command } from 'commander';
 import { register as check } from './check.js';
 import { register as rules } from './rules.js';
+import { register as status } from './status.js';
+import { register as comments } from './comments.js';
 
-export const COMMANDS: Array<(program: Command) => void> = [check, rules];
+export const COMMANDS: Array<(program: Command) => void> = [check, rules, status, comments];

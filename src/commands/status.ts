@@ -1,0 +1,54 @@
+/** `flagship status`: the completeness matrix per chapter and the due dates of the drafts. */
+import { Option, type Command } from 'commander';
+import { STAGES } from '../core/types.js';
+import { computeStatus } from '../lifecycle/status.js';
+import { formatStatus, STATUS_FORMATS, type StatusFormat } from '../lifecycle/status-format.js';
+
+export function register(program: Command): void {
+  program
+    .command('status')
+    .description(
+      'one row per chapter: required elements, words, citations, footnotes, figures, tables, TODOs, review comments and what blocks the draft; due dates',
+    )
+    .option('-m, --manuscript <dir>', 'manuscript directory', 'manuscript')
+    .addOption(
+      new Option(
+        '-d, --draft <stage>',
+        'the draft to report on (default: manuscript.yaml `draft`)',
+      ).choices(STAGES),
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'output format')
+        .choices(STATUS_FORMATS)
+        .default('pretty'),
+    )
+    .option('--bibliography <file>', 'bibliography file (default: manuscript.yaml `bibliography`)')
+    .option('--today <date>', 'count days left from this date, YYYY-MM-DD (default: today)')
+    .addHelpText(
+      'after',
+      `
+Exit code 0 whether or not the draft is ready (status is a report; \`flagship check\` is the gate);
+2 when it could not run. See docs/lifecycle.md for the columns.
+Examples:
+  flagship status                                   # the current draft
+  flagship status --draft second                    # what still blocks the second draft?
+  flagship status --format markdown >> "$GITHUB_STEP_SUMMARY"`,
+    )
+    .action(
+      async (opts: {
+        manuscript: string;
+        draft?: string;
+        format: StatusFormat;
+        bibliography?: string;
+        today?: string;
+      }) => {
+        const report = await computeStatus({
+          manuscript: opts.manuscript,
+          draft: opts.draft,
+          bibliography: opts.bibliography,
+          today: opts.today,
+        });
+        process.stdout.write(formatStatus(report, opts.format));
+      },
+    );
+}
