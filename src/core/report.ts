@@ -15,8 +15,10 @@ export interface ReportOptions {
 
 function toPlace(place: Place): Position | Point | undefined {
   if (!place) return undefined;
-  if ('type' in place) return (place as Node).position;
-  return place as Position | Point;
+  if ('line' in place && typeof place.line === 'number')
+    return { line: place.line, column: (place as Point).column };
+  if ('start' in place && 'end' in place) return place as Position;
+  return (place as Node).position;
 }
 
 export function report(

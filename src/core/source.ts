@@ -38,30 +38,6 @@ function placeOfByte(bytes: Uint8Array, offset: number): { line: number; column:
   return { line: lines.length, column: (lines.at(-1)?.length ?? 0) + 1 };
 }
 
-/** First byte offset at which the bytes stop being valid UTF-8. */
-function firstInvalidUtf8(bytes: Uint8Array): number {
-  let lo = 0;
-  let hi = bytes.length;
-  // Binary search on prefixes: a valid prefix decodes (up to a cut multi-byte sequence).
-  while (hi - lo > 4) {
-    const mid = (lo + hi) >> 1;
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, mid), { stream: true });
-      lo = mid;
-    } catch {
-      hi = mid;
-    }
-  }
-  for (let i = lo; i <= hi; i++) {
-    try {
-      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, i + 1), { stream: true });
-    } catch {
-      return i;
-    }
-  }
-  return lo;
-}
-
 /** Decode bytes as the text an editor shows: UTF-8, BOM removed. */
 export function decodeSource(bytes: Uint8Array, file: VFile): { text: string; readable: boolean } {
   const nul = bytes.indexOf(0);
@@ -79,15 +55,21 @@ export function decodeSource(bytes: Uint8Array, file: VFile): { text: string; re
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     return { text, readable: true };
   } catch {
-    const at = firstInvalidUtf8(bytes);
-    const looksLatin1 = bytes[at] !== undefined && bytes[at]! >= 0xa0;
+    // Locate the first undecodable byte as an editor would show it: decode leniently
+    // and find the first replacement character.
+    const lenient = new TextDecoder('utf-8').decode(bytes);
+    const at = Math.max(0, lenient.indexOf('\ufffd'));
+    const before = lenient.slice(0, at).split(/\r\n|\r|\n/);
+    const place = { line: before.length, column: (before.at(-1)?.length ?? 0) + 1 };
+    // A lone byte >= 0xA0 followed by ASCII is what Latin-1/Windows-1252 text looks like.
+    const looksLatin1 = bytes.some((b, i) => b >= 0xa0 && (bytes[i + 1] ?? 0) < 0x80);
     report(
       file,
       'file-unreadable',
       looksLatin1
         ? 'this file is not UTF-8 (it looks like Latin-1/Windows-1252 text pasted from another program); re-save it as UTF-8 so accented letters are not garbled.'
         : 'this file is not valid UTF-8; re-save it as UTF-8 text.',
-      placeOfByte(bytes, at),
+      place,
     );
     return { text: '', readable: false };
   }

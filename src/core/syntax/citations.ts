@@ -62,7 +62,7 @@ declare module 'mdast' {
   }
 }
 
-const KEY = String.raw`(?:\{[^{}]+\}|[\p{L}\p{N}_](?:[\p{L}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*)`;
+const KEY = String.raw`(?:\{[^{}]+\}|[\p{L}\p{N}_](?:[\p{L}\p{M}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*)`;
 const ITEM = new RegExp(String.raw`^([\s\S]*?)(-?)@(${KEY})([\s\S]*)$`, 'u');
 const BRACKETED = /\[([^[\]]*@[^[\]]*)\](?![([:])/gu;
 const NARRATIVE = new RegExp(
