@@ -6,9 +6,10 @@
  * still load. It also mends what citation-js is known to get wrong on real
  * BibTeX: `and others`, `{\aa}`, `\,`, `{\euro}`, `\LaTeX`, `{\'\i}`, `\url{}`.
  */
-import { plugins } from '@citation-js/core';
-import '@citation-js/plugin-bibtex';
+import { createRequire } from 'node:module';
 import type { VFile } from 'vfile';
+import { cached } from './cache.js';
+import { recordMessages, replayMessages, type RecordedMessage } from './recorded-messages.js';
 import { report } from './report.js';
 import type { Source } from './source.js';
 
@@ -147,8 +148,24 @@ export function mendBibtex(raw: string): string {
   return out;
 }
 
+type CitationCore = typeof import('@citation-js/core');
+let citationCore: CitationCore | undefined;
+
+/**
+ * citation-js, loaded on first use (about 100 ms of module loading that a
+ * cached bibliography never needs). It is CommonJS, so `require` loads it synchronously.
+ */
+function citationJs(): CitationCore {
+  if (!citationCore) {
+    const require = createRequire(import.meta.url);
+    citationCore = require('@citation-js/core') as CitationCore;
+    require('@citation-js/plugin-bibtex');
+  }
+  return citationCore;
+}
+
 function parseItems(text: string): CslItem[] {
-  return plugins.input.chain(text, {
+  return citationJs().plugins.input.chain(text, {
     target: '@csl/list+object',
     generateGraph: false,
   }) as CslItem[];
@@ -158,6 +175,14 @@ function mendItem(item: CslItem): CslItem {
   for (const role of ['author', 'editor'] as const) {
     const names = item[role];
     if (!Array.isArray(names)) continue;
+    // A braced corporate author ({{United Nations ...}}) arrives as a family name with
+    // no given name; CSL wants a literal, so it is never initialised or inverted.
+    for (const n of names) {
+      if (n.family && !n.given && !n.literal && /\s/.test(n.family)) {
+        n.literal = n.family;
+        delete n.family;
+      }
+    }
     const kept = names.filter(
       (n) => !/^others$/i.test(String(n.family ?? n.literal ?? '').trim()) || n.given,
     );
@@ -169,15 +194,39 @@ function mendItem(item: CslItem): CslItem {
   return item;
 }
 
-const cache = new Map<string, Bibliography>();
-
-/** Parse the bibliography once per content: a clean parse is reused while the bytes are the same. */
-export function parseBibliographyCached(source: Source): Bibliography {
-  const key = `${source.path}\0${source.sha256}`;
-  const hit = cache.get(key);
-  if (hit && source.readable) return { ...hit, file: source.file };
-  const bib = parseBibliography(source);
-  if (bib.readable && bib.file.messages.length === 0) cache.set(key, bib);
+/**
+ * Parse the bibliography once per content: the entries and the messages of a
+ * parse are cached by the SHA-256 of the file's bytes (`cache.ts`); a hit gives
+ * fresh entries and re-creates the messages on this source's vfile.
+ */
+export function parseBibliographyCached(source: Source, cwd: string = process.cwd()): Bibliography {
+  if (!source.readable) return parseBibliography(source);
+  let fresh: Bibliography | undefined;
+  const { entries, messages } = cached<{ entries: BibEntry[]; messages: RecordedMessage[] }>(
+    'bibtex',
+    source.sha256,
+    cwd,
+    () => {
+      const before = source.file.messages.length;
+      fresh = parseBibliography(source);
+      return {
+        entries: fresh.entries,
+        messages: recordMessages(source.file.messages.slice(before)),
+      };
+    },
+  );
+  if (fresh) return fresh;
+  replayMessages(source.file, messages);
+  const bib: Bibliography = {
+    path: source.path,
+    file: source.file,
+    sha256: source.sha256,
+    readable: true,
+    entries,
+    byKey: new Map(),
+  };
+  for (const entry of entries)
+    if (entry.key && !bib.byKey.has(entry.key)) bib.byKey.set(entry.key, entry);
   return bib;
 }
 

@@ -21,6 +21,8 @@ import restoreBareDirectives from './syntax/restore-bare-directives.js';
 import type { MarkdownDoc, Project } from './types.js';
 import type { Sources } from './load.js';
 import { parseBibliographyCached } from './bibliography.js';
+import { cached } from './cache.js';
+import { recordMessages, replayMessages, type RecordedMessage } from './recorded-messages.js';
 
 const parser = unified()
   .use(remarkParse)
@@ -80,10 +82,48 @@ export function orderFromName(file: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-export function parseDoc(source: Source, kind: MarkdownDoc['kind']): MarkdownDoc {
+/** What parsing a Markdown file yields; it depends on nothing but the file's bytes. */
+interface ParsedMarkdown {
+  tree: Root;
+  frontmatter: Record<string, unknown>;
+  title: string | undefined;
+  messages: RecordedMessage[];
+}
+
+function parseContent(source: Source): ParsedMarkdown {
+  const before = source.file.messages.length;
   const tree = parseMarkdownTree(source);
   const frontmatter = readFrontmatter(tree, source);
   const h1 = tree.children.find((n): n is Heading => n.type === 'heading' && n.depth === 1);
+  return {
+    tree,
+    frontmatter,
+    title: h1 ? toString(h1).trim() : undefined,
+    messages: recordMessages(source.file.messages.slice(before)),
+  };
+}
+
+/**
+ * Parse one Markdown file. The result is cached by the SHA-256 of its bytes
+ * (`cache.ts`): a hit returns a fresh copy of the tree and re-creates the parse
+ * messages on this file's vfile, so it reports exactly what a parse would.
+ */
+export function parseDoc(
+  source: Source,
+  kind: MarkdownDoc['kind'],
+  cwd: string = process.cwd(),
+): MarkdownDoc {
+  let parsed: ParsedMarkdown;
+  if (!source.readable) parsed = parseContent(source);
+  else {
+    let computed = false;
+    parsed = cached('markdown', source.sha256, cwd, () => {
+      computed = true;
+      return parseContent(source);
+    });
+    if (!computed) replayMessages(source.file, parsed.messages);
+  }
+  const { tree, frontmatter } = parsed;
   const slug = path.basename(source.path, '.md').replace(/^\d+[-_]/, '');
   const id =
     typeof frontmatter.id === 'string' ? frontmatter.id : kind === 'front' ? slug : undefined;
@@ -96,7 +136,7 @@ export function parseDoc(source: Source, kind: MarkdownDoc['kind']): MarkdownDoc
     tree,
     frontmatter,
     id,
-    title: h1 ? toString(h1).trim() : undefined,
+    title: parsed.title,
     order: orderFromName(source.path),
     readable: source.readable,
   };
@@ -104,9 +144,9 @@ export function parseDoc(source: Source, kind: MarkdownDoc['kind']): MarkdownDoc
 
 /** The parse stage over a whole manuscript: every Markdown file and the bibliography. */
 export function parseProject(sources: Sources): Project {
-  const front = sources.front.map((s) => parseDoc(s, 'front'));
-  const chapters = sources.chapters.map((s) => parseDoc(s, 'chapter'));
-  const bibliography = parseBibliographyCached(sources.bibliography);
+  const front = sources.front.map((s) => parseDoc(s, 'front', sources.cwd));
+  const chapters = sources.chapters.map((s) => parseDoc(s, 'chapter', sources.cwd));
+  const bibliography = parseBibliographyCached(sources.bibliography, sources.cwd);
   return {
     dir: sources.dir,
     cwd: sources.cwd,

@@ -1,0 +1,195 @@
+/**
+ * Content-addressed cache of parse results (Markdown trees, the parsed
+ * bibliography): keyed by the SHA-256 of the source bytes, never by mtime, so
+ * an edit is always seen and a revert hits again. Values are stored as V8
+ * serialisations and deserialised on every hit, so each caller gets fresh
+ * objects: a cached tree can never be mutated by a rule or a renderer.
+ *
+ * Two levels: memory (one process: `watch`, repeated builds, tests) and disk
+ * (`.flagship-cache/` in the working directory, across processes). Measured on
+ * the 60,000-word benchmark manuscript: deserialising its six trees takes about
+ * 15 ms where parsing them takes about 1,100 ms. The key also holds a
+ * fingerprint of the parser (flagship's parse modules, the versions of the
+ * parsing libraries, V8's version), so a changed parser never reads old entries.
+ *
+ * FLAGSHIP_CACHE=off disables both levels; FLAGSHIP_CACHE=memory keeps only
+ * the memory level; FLAGSHIP_CACHE_DIR moves the disk level.
+ */
+import { createHash } from 'node:crypto';
+import {
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { deserialize, serialize } from 'node:v8';
+
+/** Entries kept in memory (a manuscript has about a dozen files). */
+const MEMORY_ENTRIES = 256;
+/** Files kept on disk; older ones are pruned when a write goes over. */
+const DISK_ENTRIES = 400;
+
+const memory = new Map<string, Buffer>();
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..', '..');
+
+/** Modules of flagship whose code shapes a parse result, relative to this file's directory. */
+const PARSE_MODULES = ['parse', 'bibliography', 'source', 'report', 'recorded-messages', 'syntax'];
+/** Libraries whose version shapes a parse result. */
+const PARSE_LIBRARIES = [
+  'micromark',
+  'mdast-util-from-markdown',
+  'remark-parse',
+  'remark-gfm',
+  'remark-directive',
+  'remark-frontmatter',
+  'yaml',
+  '@citation-js/core',
+  '@citation-js/plugin-bibtex',
+];
+
+let fingerprintValue: string | undefined;
+
+/** Hash of everything besides the source bytes that decides what a parse returns. */
+export function fingerprint(): string {
+  if (fingerprintValue) return fingerprintValue;
+  const hash = createHash('sha256');
+  hash.update(`node-v8 ${process.versions.v8}\n`);
+  const files: string[] = [];
+  for (const name of PARSE_MODULES) {
+    const dir = path.join(HERE, name);
+    try {
+      if (statSync(dir).isDirectory()) {
+        for (const f of readdirSync(dir).sort())
+          if (/\.(js|ts)$/.test(f)) files.push(path.join(dir, f));
+        continue;
+      }
+    } catch {
+      // not a directory: a module file
+    }
+    for (const ext of ['.js', '.ts']) files.push(path.join(HERE, name + ext));
+  }
+  for (const lib of PARSE_LIBRARIES)
+    files.push(path.join(ROOT, 'node_modules', lib, 'package.json'));
+  for (const file of files) {
+    try {
+      hash.update(file).update(readFileSync(file));
+    } catch {
+      hash.update(`${file} absent`);
+    }
+  }
+  fingerprintValue = hash.digest('hex').slice(0, 16);
+  return fingerprintValue;
+}
+
+export type CacheMode = 'on' | 'memory' | 'off';
+
+export function cacheMode(): CacheMode {
+  const value = (process.env.FLAGSHIP_CACHE ?? '').toLowerCase();
+  if (['off', '0', 'false', 'no'].includes(value)) return 'off';
+  if (value === 'memory') return 'memory';
+  return 'on';
+}
+
+/** Where the disk level lives for a project whose working directory is `cwd`. */
+export function cacheDir(cwd: string): string {
+  return process.env.FLAGSHIP_CACHE_DIR
+    ? path.resolve(process.env.FLAGSHIP_CACHE_DIR)
+    : path.join(cwd, '.flagship-cache');
+}
+
+function entryKey(namespace: string, contentHash: string): string {
+  return createHash('sha256')
+    .update(`${namespace}\0${fingerprint()}\0${contentHash}`)
+    .digest('hex');
+}
+
+function remember(key: string, buffer: Buffer): void {
+  memory.delete(key);
+  memory.set(key, buffer);
+  if (memory.size > MEMORY_ENTRIES) memory.delete(memory.keys().next().value!);
+}
+
+/**
+ * Write an entry by rename, so a reader sees all of it or nothing. Unlike
+ * `atomicWrite` it does not fsync: a cache entry lost in a crash is only
+ * recomputed, and fsync cost more than the parse it saves on a cold run.
+ */
+function writeEntry(file: string, data: Buffer): void {
+  const dir = path.dirname(file);
+  mkdirSync(dir, { recursive: true });
+  const temp = `${file}.tmp-${process.pid}`;
+  writeFileSync(temp, data);
+  renameSync(temp, file);
+  prune(dir);
+}
+
+function prune(dir: string): void {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.v8'));
+  if (files.length <= DISK_ENTRIES) return;
+  const dated = files.map((f) => ({ f, t: statSync(path.join(dir, f)).mtimeMs }));
+  dated.sort((a, b) => a.t - b.t);
+  for (const { f } of dated.slice(0, files.length - DISK_ENTRIES))
+    rmSync(path.join(dir, f), { force: true });
+}
+
+/**
+ * A fresh copy of the value cached for this content, or what `compute` returns
+ * (stored when `storable` says so). `compute` must depend on nothing but the content.
+ */
+export function cached<T>(
+  namespace: string,
+  contentHash: string,
+  cwd: string,
+  compute: () => T,
+  storable: (value: T) => boolean = () => true,
+): T {
+  const mode = cacheMode();
+  if (mode === 'off') return compute();
+  const key = entryKey(namespace, contentHash);
+  const file = path.join(cacheDir(cwd), `${key}.v8`);
+  let buffer = memory.get(key);
+  if (!buffer && mode === 'on') {
+    try {
+      buffer = readFileSync(file);
+      remember(key, buffer);
+    } catch {
+      buffer = undefined;
+    }
+  }
+  if (buffer) {
+    try {
+      return deserialize(buffer) as T;
+    } catch {
+      memory.delete(key); // a truncated or foreign file: recompute below
+    }
+  }
+  const value = compute();
+  if (!storable(value)) return value;
+  let data: Buffer;
+  try {
+    data = serialize(value);
+  } catch {
+    return value; // something not serialisable: just do not cache it
+  }
+  remember(key, data);
+  if (mode === 'on') {
+    try {
+      writeEntry(file, data);
+    } catch {
+      // a read-only or full disk only costs speed
+    }
+  }
+  return value; // the cache keeps only the serialised copy, so this one is the caller's
+}
+
+/** Forget the memory level (tests; the disk level stays). */
+export function clearMemoryCache(): void {
+  memory.clear();
+}
