@@ -4,5 +4,6 @@ import { register as check } from './check.js';
 import { register as rules } from './rules.js';
 import { register as status } from './status.js';
 import { register as comments } from './comments.js';
+import { register as lock } from './lock.js';
 
-export const COMMANDS: Array<(program: Command) => void> = [check, rules, status, comments];
+export const COMMANDS: Array<(program: Command) => void> = [check, rules, status, comments, lock];
