@@ -47,6 +47,11 @@ export interface Config {
   csl: string;
   toc: TocEntry[];
   required_elements: string[];
+  /** Directories relative to manuscript.yaml (defaults: `.`, `front`, `figures`, `../templates`). */
+  chapters?: string;
+  front?: string;
+  figures?: string;
+  templates?: string;
   drafts: Partial<Record<Stage, DraftSpec>>;
   /** Other keys are kept for extensions (languages, authors, isbn, ...). */
   [key: string]: unknown;
@@ -138,6 +143,10 @@ export function validateConfig(doc: Document, lines: LineCounter, file: VFile): 
         break;
       case 'bibliography':
       case 'csl':
+      case 'chapters':
+      case 'front':
+      case 'figures':
+      case 'templates':
         if (typeof plain !== 'string' || plain.trim() === '')
           bad(value, `\`${key}\` must be a path relative to manuscript.yaml.`);
         else config[key] = plain;

@@ -107,8 +107,10 @@ export function loadSources(options: LoadOptions = {}): Sources {
   const cwd = options.cwd ?? process.cwd();
   const dir = resolveManuscriptDir(options);
   const { file: configFile, config } = loadConfig(dir, cwd);
-  const chapters = listMarkdown(dir, CHAPTER_FILE).map((abs) => readSource(abs, cwd));
-  const front = listMarkdown(path.join(dir, 'front'), /\.md$/i).map((abs) => readSource(abs, cwd));
+  const chapterDir = path.resolve(dir, typeof config.chapters === 'string' ? config.chapters : '.');
+  const frontDir = path.resolve(dir, typeof config.front === 'string' ? config.front : 'front');
+  const chapters = listMarkdown(chapterDir, CHAPTER_FILE).map((abs) => readSource(abs, cwd));
+  const front = listMarkdown(frontDir, /\.md$/i).map((abs) => readSource(abs, cwd));
   const bibPath = options.bibliography
     ? path.resolve(cwd, options.bibliography)
     : path.resolve(dir, config.bibliography);
