@@ -1,0 +1,271 @@
+/**
+ * `npm run bench`: flagship against its peers on the synthetic manuscript
+ * (bench/generate.mjs), side by side in one run. Prints a table of median wall
+ * time and peak memory with ratios, checks the targets of issue 8, and writes
+ * bench/results.json. Peers that are not installed are skipped with a note.
+ *
+ *   node bench/run.mjs [--runs N] [--build-runs N] [--only check|build] [--no-write]
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generate } from './generate.mjs';
+import { GNU_TIME, measure, which } from './measure.mjs';
+import { buildBenchmarks } from './build-bench.mjs';
+
+const HERE = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(HERE, '..');
+const OUT = path.join(HERE, 'out');
+const CLI = path.join(ROOT, 'bin', 'flagship.js');
+
+const argv = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : fallback;
+};
+const RUNS = Number(opt('--runs', 5));
+const BUILD_RUNS = Number(opt('--build-runs', 3));
+const ONLY = opt('--only', 'all');
+const WRITE = !argv.includes('--no-write');
+
+function version(command, args = ['--version']) {
+  const r = spawnSync(command, args, { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.split('\n')[0].trim() : undefined;
+}
+
+function machine() {
+  const cpus = os.cpus();
+  const chromium = ['chromium', 'chromium-browser', 'google-chrome'].map(which).find(Boolean);
+  return {
+    cores: cpus.length,
+    cpu: cpus[0]?.model.trim(),
+    memoryGb: Math.round(os.totalmem() / 1e9),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    chromium: chromium ? version(chromium) : undefined,
+    pandoc: which('pandoc') ? version('pandoc') : undefined,
+    weasyprint: which('weasyprint') ? version('weasyprint') : undefined,
+    memoryTool: GNU_TIME ?? 'none (peer memory n/a)',
+  };
+}
+
+const log = (text) => process.stderr.write(`${text}\n`);
+
+/** The parse-and-resolve benchmarks: flagship check vs pandoc --citeproc vs remark-cli. */
+function checkBenchmarks(corpus) {
+  const rows = [];
+  const manuscript = path.relative(ROOT, corpus.dir);
+  const chapters = corpus.chapters;
+  const cacheDir = path.join(OUT, 'cache');
+  const flagship = (env) => ({
+    command: CLI,
+    args: ['check', '--manuscript', manuscript, '--format', 'json'],
+    node: true,
+    cwd: ROOT,
+    env: { FLAGSHIP_CACHE_DIR: cacheDir, ...env },
+    okStatus: [0, 1],
+  });
+  log(`check: flagship check, warm cache (${RUNS} runs)`);
+  rows.push({
+    group: 'check',
+    name: 'flagship check (warm cache: edit loop)',
+    id: 'flagship-check-warm',
+    ...measure(flagship({}), { runs: RUNS }),
+  });
+  log(`check: flagship check, cold (${RUNS} runs)`);
+  rows.push({
+    group: 'check',
+    name: 'flagship check (cold: fresh clone, CI)',
+    id: 'flagship-check-cold',
+    ...measure(flagship({}), {
+      runs: RUNS,
+      before: () => rmSync(cacheDir, { recursive: true, force: true }),
+    }),
+  });
+  if (which('pandoc')) {
+    log(`check: pandoc --citeproc -t json (${RUNS} runs)`);
+    rows.push({
+      group: 'check',
+      name: 'pandoc --citeproc -t json',
+      id: 'pandoc-citeproc-json',
+      baseline: true,
+      ...measure(
+        {
+          command: 'pandoc',
+          args: [
+            '--from',
+            'markdown',
+            '--citeproc',
+            '--bibliography',
+            corpus.bibliography,
+            '--to',
+            'json',
+            '--output',
+            '/dev/null',
+            ...chapters,
+          ],
+          cwd: ROOT,
+        },
+        { runs: RUNS },
+      ),
+    });
+  } else
+    rows.push({
+      group: 'check',
+      id: 'pandoc-citeproc-json',
+      name: 'pandoc --citeproc -t json',
+      skipped: 'pandoc is not installed (apt-get install pandoc)',
+    });
+  const remark = path.join(ROOT, 'node_modules', 'remark-cli', 'cli.js');
+  if (existsSync(remark)) {
+    log(`check: remark-cli, no plugins (${RUNS} runs)`);
+    rows.push({
+      group: 'check',
+      name: 'remark-cli, no plugins (parse floor)',
+      id: 'remark-cli',
+      ...measure(
+        {
+          command: remark,
+          args: ['--no-config', '--no-ignore', '--quiet', '--no-stdout', ...chapters],
+          node: true,
+          cwd: ROOT,
+        },
+        { runs: RUNS },
+      ),
+    });
+  } else
+    rows.push({
+      group: 'check',
+      id: 'remark-cli',
+      name: 'remark-cli',
+      skipped: 'remark-cli is not installed (npm ci)',
+    });
+  return rows;
+}
+
+function ratios(rows) {
+  for (const group of new Set(rows.map((r) => r.group))) {
+    const inGroup = rows.filter((r) => r.group === group && r.medianMs !== undefined);
+    const base = inGroup.find((r) => r.baseline) ?? inGroup[0];
+    for (const r of inGroup) r.ratio = base ? r.medianMs / base.medianMs : undefined;
+    if (base) for (const r of inGroup) r.ratioTo = base.id;
+  }
+}
+
+function targets(rows) {
+  const get = (id) => rows.find((r) => r.id === id && r.medianMs !== undefined);
+  const out = [];
+  const add = (target, value, pass, note) =>
+    out.push({ target, value, pass, ...(note ? { note } : {}) });
+  const warm = get('flagship-check-warm');
+  const cold = get('flagship-check-cold');
+  const pandoc = get('pandoc-citeproc-json');
+  if (warm)
+    add(
+      'check ≤ 1.0 s wall (warm cache)',
+      `${(warm.medianMs / 1000).toFixed(2)} s`,
+      warm.medianMs <= 1000,
+    );
+  if (cold)
+    add(
+      'check ≤ 1.0 s wall (cold, no cache)',
+      `${(cold.medianMs / 1000).toFixed(2)} s`,
+      cold.medianMs <= 1000,
+    );
+  if (cold && pandoc)
+    add(
+      'check (cold) faster than pandoc --citeproc',
+      `${(cold.medianMs / pandoc.medianMs).toFixed(2)}x pandoc`,
+      cold.medianMs < pandoc.medianMs,
+    );
+  const build = get('flagship-build');
+  const chromium = get('chromium-print');
+  const weasy = get('pandoc-weasyprint');
+  const rebuild = get('flagship-rebuild');
+  const full = get('flagship-build-session') ?? build;
+  if (build && chromium)
+    add(
+      'build ≤ 1.5x bare Chromium print',
+      `${(build.medianMs / chromium.medianMs).toFixed(2)}x`,
+      build.medianMs <= 1.5 * chromium.medianMs,
+    );
+  if (build && weasy)
+    add(
+      'build ≥ 3x faster than pandoc + WeasyPrint',
+      `${(weasy.medianMs / build.medianMs).toFixed(2)}x faster`,
+      weasy.medianMs >= 3 * build.medianMs,
+    );
+  if (rebuild && full)
+    add(
+      'one-chapter rebuild ≤ 40% of a full build',
+      `${((100 * rebuild.medianMs) / full.medianMs).toFixed(0)}%`,
+      rebuild.medianMs <= 0.4 * full.medianMs,
+    );
+  const peaks = rows.filter((r) => r.id.startsWith('flagship') && r.peakMb !== undefined);
+  if (peaks.length) {
+    const peak = Math.max(...peaks.map((r) => r.peakMb));
+    add('peak memory of the Node process ≤ 500 MB', `${peak.toFixed(0)} MB`, peak <= 500);
+  }
+  return out;
+}
+
+const secs = (ms) => (ms === undefined ? '' : `${(ms / 1000).toFixed(2)} s`);
+
+function table(rows) {
+  const lines = [
+    '| task | tool | median wall | min–max | peak memory | ratio |',
+    '|------|------|------------:|--------:|------------:|------:|',
+  ];
+  for (const r of rows) {
+    if (r.skipped || r.failed) {
+      lines.push(
+        `| ${r.group} | ${r.name} | ${r.skipped ? `skipped: ${r.skipped}` : `failed: ${r.failed}`} | | | |`,
+      );
+      continue;
+    }
+    lines.push(
+      `| ${r.group} | ${r.name} | ${secs(r.medianMs)} | ${secs(r.minMs).replace(' s', '')}–${secs(r.maxMs)} | ${r.peakMb === undefined ? 'n/a' : `${r.peakMb.toFixed(0)} MB`} | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}x`} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main() {
+  mkdirSync(OUT, { recursive: true });
+  if (!existsSync(path.join(ROOT, 'build', 'cli.js'))) {
+    log('bench: flagship is not built; run `npm run build` (npm run bench does it).');
+    process.exit(2);
+  }
+  const corpus = generate({ out: path.join(OUT, 'synthetic') });
+  log(`corpus: ${JSON.stringify(corpus.counts)}`);
+  const rows = [];
+  if (ONLY === 'all' || ONLY === 'check') rows.push(...checkBenchmarks(corpus));
+  if (ONLY === 'all' || ONLY === 'build')
+    rows.push(...(await buildBenchmarks({ corpus, root: ROOT, out: OUT, runs: BUILD_RUNS, log })));
+  ratios(rows);
+  const checks = targets(rows);
+  const result = {
+    date: new Date().toISOString(),
+    machine: machine(),
+    corpus: corpus.counts,
+    runs: { check: RUNS, build: BUILD_RUNS, statistic: 'median; one unrecorded warm-up run each' },
+    rows,
+    targets: checks,
+  };
+  const m = result.machine;
+  process.stdout.write(
+    `\nflagship benchmark, ${result.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.chromium ?? 'no Chromium'}\n` +
+      `corpus: ${corpus.counts.words} words, ${corpus.counts.headings} headings, ${corpus.counts.boxes} boxes, ${corpus.counts.tables} tables, ${corpus.counts.footnotes} footnotes, ${corpus.counts.entries} entries, ${corpus.counts.citations} citations\n\n` +
+      `${table(rows)}\n\nratios: each row's median over the group's baseline (check: pandoc; build: bare Chromium print).\n\n` +
+      checks.map((c) => `${c.pass ? 'met   ' : 'MISSED'} ${c.target}: ${c.value}`).join('\n') +
+      '\n',
+  );
+  if (WRITE) {
+    writeFileSync(path.join(HERE, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
+    log('\nwrote bench/results.json');
+  }
+}
+
+await main();
