@@ -4,6 +4,8 @@ import { register as check } from './check.js';
 import { register as rules } from './rules.js';
 import { register as status } from './status.js';
 import { register as comments } from './comments.js';
+import { register as diff } from './diff.js';
 import { register as lock } from './lock.js';
+import { register as xliff } from './xliff.js';
 
-export const COMMANDS: Array<(program: Command) => void> = [check, rules, status, comments, lock];
+export const COMMANDS: Array<(program: Command) => void> = [check, rules, status, comments, diff, lock, xliff];
