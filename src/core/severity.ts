@@ -28,6 +28,20 @@ export const SEVERITY: Record<string, Row> = {
   'chapter-heading': E,
   'file-unreadable': E,
   'bib-missing': E,
+  // Domain checks (issue 7): wrong facts are errors at every stage; what is missing is a
+  // warning in a first draft; unused list entries are housekeeping.
+  'box-country': E,
+  'box-attributes': ['warning', 'error', 'error'],
+  'sdg-reference': E,
+  'kpi-reference': E,
+  'crossref-unresolved': ['warning', 'error', 'error'],
+  'crossref-duplicate': E,
+  'figure-alt': ['warning', 'error', 'error'],
+  'figure-source': ['warning', 'error', 'error'],
+  'table-caption': ['warning', 'error', 'error'],
+  'abbreviation-undefined': ['warning', 'error', 'error'],
+  'abbreviation-unused': ['info', 'warning', 'warning'],
+  'recommendations-summary': ['warning', 'error', 'error'],
 };
 
 /** Severity of a rule at a stage; unknown rules are errors so nothing is silently dropped. */

@@ -4,14 +4,26 @@
  * `core/severity.ts` (its severity per draft stage).
  */
 import type { Rule } from '../core/types.js';
+import abbreviationUndefined from './abbreviation-undefined.js';
+import abbreviationUnused from './abbreviation-unused.js';
 import bibDuplicateKey from './bib-duplicate-key.js';
+import boxAttributes from './box-attributes.js';
+import boxCountry from './box-country.js';
 import chapterHeading from './chapter-heading.js';
 import citationUnresolved from './citation-unresolved.js';
 import citationUnused from './citation-unused.js';
+import crossrefDuplicate from './crossref-duplicate.js';
+import crossrefUnresolved from './crossref-unresolved.js';
 import directiveUnknown from './directive-unknown.js';
 import draftMarker from './draft-marker.js';
 import elementMissing from './element-missing.js';
+import figureAlt from './figure-alt.js';
+import figureSource from './figure-source.js';
 import frontmatterInvalid from './frontmatter-invalid.js';
+import kpiReference from './kpi-reference.js';
+import recommendationsSummary from './recommendations-summary.js';
+import sdgReference from './sdg-reference.js';
+import tableCaption from './table-caption.js';
 import tocMissingChapter from './toc-missing-chapter.js';
 import tocOrder from './toc-order.js';
 import tocTitleMismatch from './toc-title-mismatch.js';
@@ -30,4 +42,17 @@ export const RULES: Rule[] = [
   citationUnused,
   bibDuplicateKey,
   draftMarker,
+  // Domain checks.
+  boxAttributes,
+  boxCountry,
+  sdgReference,
+  kpiReference,
+  crossrefUnresolved,
+  crossrefDuplicate,
+  figureAlt,
+  figureSource,
+  tableCaption,
+  abbreviationUndefined,
+  abbreviationUnused,
+  recommendationsSummary,
 ];

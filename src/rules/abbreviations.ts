@@ -1,0 +1,250 @@
+/**
+ * Abbreviations in the manuscript, shared by abbreviation-undefined and
+ * abbreviation-unused: the list in the front matter (`front/NN-abbreviations.md`,
+ * a two-column table), and every abbreviation the text uses, in reading order,
+ * with whether that occurrence defines it ("Sustainable Development Goals (SDGs)").
+ *
+ * An abbreviation is a word of at least two capitals with no run of two lower-case
+ * letters (SSC, SSCs, U4SSC, R&D, ITU-T, PhD). Not abbreviations: Roman numerals,
+ * units and chemical formulas, draft markers, words in a run of capitals
+ * (a heading set in capitals), and anything in code, URLs, citation keys,
+ * directive attributes or review comments. (Hand-written: no maintained library
+ * finds abbreviations and their definitions in mdast.)
+ */
+import type { Table, Text } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import type { Point } from 'unist';
+import { visit } from 'unist-util-visit';
+import type { MarkdownDoc, Project } from '../core/types.js';
+import { attributePlace, pointIn, proseRuns } from './domain-util.js';
+
+export interface ListedAbbreviation {
+  /** As written in the list. */
+  written: string;
+  /** Comparison key: plural `s` and `(s)` removed. */
+  key: string;
+  meaning: string;
+  place: Point | undefined;
+}
+
+export interface AbbreviationList {
+  doc: MarkdownDoc | undefined;
+  entries: ListedAbbreviation[];
+}
+
+export interface Occurrence {
+  doc: MarkdownDoc;
+  key: string;
+  written: string;
+  place: Point | undefined;
+  /** This occurrence defines the abbreviation: `Expansion (ABBR)` or `ABBR (Expansion)`. */
+  defines: boolean;
+  /** In a heading or a box title: counts as a use, not as the first use in the text. */
+  title: boolean;
+}
+
+const TOKEN = /(?<![\p{L}\p{N}_/.@#&'’])[A-Z][A-Za-z0-9&]*(?:-[A-Z0-9][A-Za-z0-9&]*)*/gu;
+const ROMAN = /^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
+const NOT_ABBREVIATIONS = new Set([
+  // Draft markers (rule draft-marker) and units, formulas.
+  'TODO',
+  'TBD',
+  'FIXME',
+  'XXX',
+  'MW',
+  'GW',
+  'TW',
+  'KW',
+  'MWh',
+  'GWh',
+  'TWh',
+  'GB',
+  'MB',
+  'TB',
+  'KB',
+  'GHz',
+  'MHz',
+  'CO2',
+  'CO2e',
+  'NO2',
+  'NOx',
+  'SO2',
+  'PM10',
+  'PM2',
+  'CH4',
+  'N2O',
+]);
+
+/** The key an abbreviation is compared by: `SSCs` and `SSC(s)` -> `SSC`. */
+export function abbreviationKey(written: string): string {
+  const word = written.trim().replace(/\(s\)$/, '');
+  return /^[A-Z0-9&-]*[A-Z][A-Z0-9&-]*s$/.test(word) && word.length > 2 ? word.slice(0, -1) : word;
+}
+
+/** Whether a token is an abbreviation (see the module comment). */
+export function isAbbreviation(token: string): boolean {
+  if (NOT_ABBREVIATIONS.has(token)) return false;
+  const core = token.replace(/s$/, '');
+  // At least one part with two capitals: "ITU-T", "U4SSC", not "Wi-Fi".
+  if (!core.split('-').some((part) => (part.match(/[A-Z]/g) ?? []).length >= 2)) return false;
+  if (/[a-z]{2}/.test(core)) return false;
+  if (ROMAN.test(core)) return false;
+  return true;
+}
+
+function isListDoc(doc: MarkdownDoc): boolean {
+  return doc.kind === 'front' && doc.id === 'abbreviations';
+}
+
+/** The abbreviations list of the front matter: first column of its table(s). */
+export function abbreviationList(project: Project): AbbreviationList {
+  const doc = project.front.find((d) => d.readable && isListDoc(d));
+  const entries: ListedAbbreviation[] = [];
+  if (!doc) return { doc, entries };
+  visit(doc.tree, 'table', (table: Table) => {
+    table.children.slice(1).forEach((row) => {
+      const [first, second] = row.children;
+      const written = first ? toString(first).trim() : '';
+      if (written === '') return;
+      entries.push({
+        written,
+        key: abbreviationKey(written),
+        meaning: second ? toString(second).trim() : '',
+        place: first?.position?.start ?? row.position?.start,
+      });
+    });
+  });
+  return { doc, entries };
+}
+
+/** Does the text around a token define it? */
+function definesAt(value: string, start: number, token: string): boolean {
+  const before = value.slice(0, start);
+  const after = value.slice(start + token.length);
+  // "Sustainable Development Goals (SDGs)", "(hereafter SSCs)"
+  const open = /\((?:hereafter(?: referred to as)?\s+|or\s+)?$/.exec(before);
+  if (open && /^\)/.test(after)) {
+    const words = before
+      .slice(0, open.index)
+      .split(/[\s\u00a0-]+/)
+      .filter(Boolean)
+      .slice(-12);
+    if (words.length === 0) return true; // the expansion is in the node before (emphasis, link).
+    const initial = token[0]!.toLowerCase();
+    return words.some((w) => w.replace(/^\P{L}+/u, '')[0]?.toLowerCase() === initial);
+  }
+  // "U4SSC (United for Smart Sustainable Cities)"
+  const expansion = /^\s+\(([^()]+)\)/.exec(after);
+  if (expansion) {
+    const words = expansion[1]!.split(/\s+/).filter(Boolean);
+    return words.length >= 2 && words[0]![0]?.toLowerCase() === token[0]!.toLowerCase();
+  }
+  return false;
+}
+
+/** Words of a run of three or more words in capitals (a title set in capitals). */
+function capitalRuns(value: string): Array<[number, number]> {
+  const runs: Array<[number, number]> = [];
+  for (const m of value.matchAll(/\b[A-Z]{2,}(?:[\s\u00a0]+[A-Z]{2,}){2,}\b/g))
+    runs.push([m.index, m.index + m[0].length]);
+  return runs;
+}
+
+/** A multi-part abbreviation defined in parentheses: "(UN DESA)", "(UN/CEFACT)". */
+const PHRASE_DEFINITION = /\(([A-Z][A-Za-z0-9&-]*(?:[ /][A-Z][A-Za-z0-9&-]*)+)\)/g;
+
+function escape(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+/**
+ * Abbreviations that are not one word ("UN DESA", "UN/CEFACT", "Habitat III",
+ * "UN-Habitat"): those of the list and those defined in parentheses. They are
+ * matched as a whole before single words are.
+ */
+function phrasesOf(project: Project, list: AbbreviationList): RegExp | undefined {
+  const phrases = new Set<string>();
+  const single = (w: string) => new RegExp(`^${TOKEN.source}$`, 'u').test(w) && isAbbreviation(w);
+  for (const entry of list.entries)
+    if (!single(entry.written)) phrases.add(entry.written.replace(/\(s\)$/, ''));
+  for (const doc of [...project.front, ...project.chapters]) {
+    if (!doc.readable || isListDoc(doc)) continue;
+    for (const { node } of proseRuns(doc))
+      for (const m of node.value.matchAll(PHRASE_DEFINITION))
+        if (m[1]!.split(/[ /]/).some((part) => isAbbreviation(part))) phrases.add(m[1]!);
+  }
+  if (phrases.size === 0) return undefined;
+  const sorted = [...phrases].sort((a, b) => b.length - a.length).map(escape);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.join('|')})s?(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+function scan(
+  doc: MarkdownDoc,
+  value: string,
+  place: (index: number, length: number) => Point | undefined,
+  title: boolean,
+  phrases: RegExp | undefined,
+  out: Occurrence[],
+) {
+  const masked = capitalRuns(value);
+  const found: Array<{ index: number; token: string; key: string }> = [];
+  if (phrases)
+    for (const m of value.matchAll(phrases)) {
+      const written = m[0];
+      const key =
+        written.endsWith('s') && !/\s/.test(written.slice(-2)) ? abbreviationKey(written) : written;
+      found.push({ index: m.index, token: written, key });
+      masked.push([m.index, m.index + written.length]);
+    }
+  for (const m of value.matchAll(TOKEN)) {
+    const token = m[0];
+    if (!isAbbreviation(token)) continue;
+    if (masked.some(([a, b]) => m.index >= a && m.index < b)) continue;
+    found.push({ index: m.index, token, key: abbreviationKey(token) });
+  }
+  found.sort((a, b) => a.index - b.index);
+  for (const f of found)
+    out.push({
+      doc,
+      key: f.key,
+      written: f.token,
+      place: place(f.index, f.token.length),
+      defines: definesAt(value, f.index, f.token),
+      title,
+    });
+}
+
+/** Every abbreviation occurrence in reading order: front matter, then chapters. */
+export function abbreviationUses(project: Project): Occurrence[] {
+  const out: Occurrence[] = [];
+  const phrases = phrasesOf(project, abbreviationList(project));
+  for (const doc of [...project.front, ...project.chapters]) {
+    if (!doc.readable || isListDoc(doc)) continue;
+    // Box titles (rendered as the box heading) are read where the box starts.
+    const titles = new Map<number, ContainerDirective[]>();
+    visit(doc.tree, 'containerDirective', (node: ContainerDirective) => {
+      const offset = node.position?.start.offset;
+      if (node.attributes?.title && offset !== undefined)
+        titles.set(offset, [...(titles.get(offset) ?? []), node]);
+    });
+    const boxes = [...titles.entries()].sort((a, b) => a[0] - b[0]);
+    let next = 0;
+    const flushBoxesBefore = (offset: number) => {
+      while (next < boxes.length && boxes[next]![0] <= offset) {
+        for (const box of boxes[next]![1]) {
+          const at = attributePlace(doc, box, 'title');
+          scan(doc, box.attributes!.title!, () => at, true, phrases, out);
+        }
+        next++;
+      }
+    };
+    for (const { node, ancestors } of proseRuns(doc)) {
+      flushBoxesBefore(node.position?.start.offset ?? 0);
+      const title = ancestors.some((a) => a.type === 'heading');
+      scan(doc, node.value, (i, n) => pointIn(doc, node as Text, i, n), title, phrases, out);
+    }
+    flushBoxesBefore(Infinity);
+  }
+  return out;
+}
