@@ -8,4 +8,12 @@ import { register as diff } from './diff.js';
 import { register as lock } from './lock.js';
 import { register as xliff } from './xliff.js';
 
-export const COMMANDS: Array<(program: Command) => void> = [check, rules, status, comments, diff, lock, xliff];
+export const COMMANDS: Array<(program: Command) => void> = [
+  check,
+  rules,
+  status,
+  comments,
+  diff,
+  lock,
+  xliff,
+];
