@@ -5,8 +5,10 @@ import { register as rules } from './rules.js';
 import { register as status } from './status.js';
 import { register as comments } from './comments.js';
 import { register as diff } from './diff.js';
+import { register as release } from './release.js';
 import { register as lock } from './lock.js';
 import { register as xliff } from './xliff.js';
+import { register as watch } from './watch.js';
 
 export const COMMANDS: Array<(program: Command) => void> = [
   check,
@@ -14,6 +16,8 @@ export const COMMANDS: Array<(program: Command) => void> = [
   status,
   comments,
   diff,
+  release,
   lock,
   xliff,
+  watch,
 ];

@@ -1,0 +1,84 @@
+/** `flagship watch`: rebuild on save, serve the HTML edition with live reload and diagnostics. */
+import { Option, type Command } from 'commander';
+import { UsageError } from '../core/errors.js';
+import { STAGES } from '../core/types.js';
+import { useColor } from '../reporters/pretty.js';
+import { startWatch } from '../watch/session.js';
+import { createRenderer } from '../watch/renderer.js';
+
+const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
+
+export function register(program: Command): void {
+  program
+    .command('watch')
+    .description(
+      'rebuild on every save and serve the HTML edition on localhost with live reload and diagnostics',
+    )
+    .option('-m, --manuscript <dir>', 'manuscript directory', 'manuscript')
+    .addOption(
+      new Option('-d, --draft <stage>', 'draft stage (default: manuscript.yaml `draft`)').choices(
+        STAGES,
+      ),
+    )
+    .option('--bibliography <file>', 'bibliography file (default: manuscript.yaml `bibliography`)')
+    .option('--port <n>', 'port of the preview server (0: any free port)', '4173')
+    .option(
+      '--host <address>',
+      'address to listen on (the preview is for this machine)',
+      '127.0.0.1',
+    )
+    .option('--pdf', 're-render the PDF on each change (default: on demand, from the page)')
+    .addHelpText(
+      'after',
+      `
+The page reloads after each rebuild and lists errors and warnings in a corner
+panel; its PDF button renders the PDF on demand (served at /__flagship/pdf).
+The terminal prints the same diagnostics. Stop with Ctrl+C.
+Examples:
+  flagship watch                       # http://127.0.0.1:4173/
+  flagship watch --draft second --pdf  # check as a second draft, PDF on every save`,
+    )
+    .action(
+      async (opts: {
+        manuscript: string;
+        draft?: string;
+        bibliography?: string;
+        port: string;
+        host: string;
+        pdf?: boolean;
+      }) => {
+        const port = Number(opts.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new UsageError(`--port takes a number from 0 to 65535, not "${opts.port}".`);
+        if (!LOOPBACK.has(opts.host))
+          process.stderr.write(
+            `flagship watch: listening on ${opts.host}: other machines on the network can read the draft.\n`,
+          );
+        const renderer = await createRenderer({
+          manuscript: opts.manuscript,
+          draft: opts.draft,
+          bibliography: opts.bibliography,
+        });
+        const session = await startWatch({
+          manuscript: opts.manuscript,
+          draft: opts.draft,
+          bibliography: opts.bibliography,
+          host: opts.host,
+          port,
+          pdf: Boolean(opts.pdf),
+          renderer,
+          color: useColor(process.stderr),
+        });
+        process.stderr.write(`flagship watch: serving ${session.url} (Ctrl+C to stop)\n`);
+        await new Promise<void>((resolve) => {
+          const stop = () => {
+            process.off('SIGINT', stop);
+            process.off('SIGTERM', stop);
+            void session.close().then(resolve);
+          };
+          process.on('SIGINT', stop);
+          process.on('SIGTERM', stop);
+        });
+      },
+    );
+}
