@@ -287,10 +287,16 @@ export function parseBibliography(source: Source): Bibliography {
         } catch (error) {
           const detail = String((error as Error).message ?? error).split('\n')[0]!;
           const rel = /line (\d+) col (\d+)/.exec(detail);
-          const macroLines = macros === '' ? 1 : macros.split('\n').length + 1;
-          const place = rel
-            ? { line: chunk.line + Number(rel[1]) - macroLines, column: Number(rel[2]) }
-            : { line: chunk.line, column: chunk.column };
+          // The entry was parsed as `${macros}\n${raw}`: its first line is this line of the input.
+          const rawStart = macros.split('\n').length + 1;
+          const relLine = rel ? Number(rel[1]) - rawStart : -1;
+          const place =
+            rel && relLine >= 0
+              ? {
+                  line: chunk.line + relLine,
+                  column: Number(rel[2]) + (relLine === 0 ? chunk.column - 1 : 0),
+                }
+              : { line: chunk.line, column: chunk.column };
           if (place.line < chunk.line)
             Object.assign(place, { line: chunk.line, column: chunk.column });
           report(

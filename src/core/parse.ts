@@ -62,7 +62,19 @@ function readFrontmatter(tree: Root, source: Source): Record<string, unknown> {
     );
   }
   if (doc.errors.length > 0) return {};
-  const value: unknown = doc.toJSON();
+  let value: unknown;
+  try {
+    // Parses cleanly but cannot be resolved: an alias to an unset anchor, or an alias bomb.
+    value = doc.toJSON();
+  } catch (error) {
+    report(
+      source.file,
+      'frontmatter-invalid',
+      `front matter cannot be read: ${String((error as Error).message ?? error).split('\n')[0]}; fix the YAML between the \`---\` lines.`,
+      { line: firstLine, column: 1 },
+    );
+    return {};
+  }
   if (value === null || value === undefined) return {};
   if (typeof value !== 'object' || Array.isArray(value)) {
     report(

@@ -64,7 +64,9 @@ declare module 'mdast' {
 
 const KEY = String.raw`(?:\{[^{}]+\}|[\p{L}\p{N}_](?:[\p{L}\p{M}\p{N}_]|[:.#$%&\-+?<>~/](?=[\p{L}\p{N}_]))*)`;
 const ITEM = new RegExp(String.raw`^([\s\S]*?)(-?)@(${KEY})([\s\S]*)$`, 'u');
-const BRACKETED = /\[([^[\]]*@[^[\]]*)\](?![([:])/gu;
+// `[...]` holding an `@` (checked in code: `\[[^[\]]*@[^[\]]*\]` backtracks quadratically on
+// a long unclosed `[@a @b ...`, e.g. a 100,000-character pasted line).
+const BRACKETED = /\[([^[\]]*)\](?![([:])/gu;
 const NARRATIVE = new RegExp(
   String.raw`(?<![\p{L}\p{N}_@.\-+])(-?)@(${KEY})(?:( \[)([^[\]@]*)\](?![([]))?`,
   'gu',
@@ -114,6 +116,7 @@ function toNode(raw: string, items: CiteItem[], bracketed: boolean): CiteNode | 
 export function scanCitations(value: string): Found[] {
   const found: Found[] = [];
   for (const match of value.matchAll(BRACKETED)) {
+    if (!match[1]!.includes('@')) continue;
     const parsed = parseBracketed(match[1]!);
     if (!parsed) continue;
     found.push({
@@ -122,7 +125,14 @@ export function scanCitations(value: string): Found[] {
       node: toNode(match[0], parsed.items, true),
     });
   }
-  const covered = (i: number) => found.some((f) => i >= f.start && i < f.end);
+  // Bracketed spans are in order and so are narrative matches: walk both once
+  // (a `found.some` per match was quadratic on a line with thousands of citations).
+  const bracketed = found.length;
+  let next = 0;
+  const covered = (i: number) => {
+    while (next < bracketed && found[next]!.end <= i) next++;
+    return next < bracketed && found[next]!.start <= i;
+  };
   for (const match of value.matchAll(NARRATIVE)) {
     if (covered(match.index)) continue;
     const [, dash = '', key = '', open, locator] = match;
