@@ -1,0 +1,66 @@
+// abbreviation-undefined: abbreviations are listed or defined at first use.
+import { describe, expect, it } from 'vitest';
+import { abbreviationKey, isAbbreviation } from '../../src/rules/abbreviations.js';
+import rule from '../../src/rules/abbreviation-undefined.js';
+import { chapter, findings, places, runRules } from './domain-fixture.js';
+
+const LIST = `# Abbreviations\n\n| Abbreviation | Meaning |\n|---|---|\n| ICT | information and communication technology |\n| UN DESA | United Nations Department of Economic and Social Affairs |\n| UN-Habitat | United Nations Human Settlements Programme |\n`;
+
+describe('abbreviations', () => {
+  it('tells abbreviations from other words in capitals', () => {
+    for (const word of ['SSC', 'SSCs', 'U4SSC', 'R&D', 'ITU-T', 'PhD', 'IoT'])
+      expect(isAbbreviation(word), word).toBe(true);
+    for (const word of ['II', 'XIV', 'MW', 'CO2', 'TODO', 'Wi-Fi', 'McKinsey', 'Europe', 'A'])
+      expect(isAbbreviation(word), word).toBe(false);
+    expect(abbreviationKey('SSCs')).toBe('SSC');
+    expect(abbreviationKey('SSC(s)')).toBe('SSC');
+    expect(abbreviationKey('ICT')).toBe('ICT');
+  });
+});
+
+describe('abbreviation-undefined', () => {
+  it('accepts listed abbreviations, definitions at first use and non-abbreviations', async () => {
+    const body = [
+      'Smart sustainable cities (SSCs) use ICTs. Each SSC is different.', // 6
+      'The United Nations Economic Commission for Europe (UNECE) and UN DESA agree; UN-Habitat too.', // 7
+      'U4SSC (United for Smart Sustainable Cities) is a platform. See Annex II and 5 MW of CO2.', // 8
+      'Code `XYZ` and the link <https://ABC.example.org> and [@KEY2020] are not text.', // 9
+      'THIS HEADING IS SET IN CAPITALS.', // 10
+    ].join('\n');
+    const result = await runRules(
+      {
+        chapters: { '01-introduction.md': chapter('introduction', `## The SSC idea\n\n${body}`) },
+        front: { '04-abbreviations.md': LIST },
+      },
+      [rule],
+    );
+    expect(findings(result, 'abbreviation-undefined')).toEqual([]);
+  });
+
+  it('reports the first undefined use once, and a definition that comes too late', async () => {
+    const one = chapter('introduction', 'The KPIs of U4SSC matter. More KPIs.\n\nNGOs take part.'); // 6, 8
+    const two = chapter(
+      'governance',
+      'United for Smart Sustainable Cities (U4SSC) again. Key performance indicators (KPIs).',
+    );
+    const result = await runRules(
+      {
+        chapters: { '01-introduction.md': one, '02-governance.md': two },
+        front: { '04-abbreviations.md': LIST },
+      },
+      [rule],
+    );
+    const found = findings(result, 'abbreviation-undefined');
+    expect(places(result, 'abbreviation-undefined')).toEqual([
+      'manuscript/01-introduction.md:6:5',
+      'manuscript/01-introduction.md:6:13',
+      'manuscript/01-introduction.md:8:1',
+    ]);
+    expect(found[0]!.message).toContain(
+      '"KPIs" is used here before it is defined (02-governance.md:6)',
+    );
+    expect(found[2]!.message).toContain('"NGOs" is not defined');
+    expect(found[2]!.message).toContain('| NGO | ... |');
+    expect(found[0]!.severity).toBe('error');
+  });
+});
