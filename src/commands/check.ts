@@ -20,6 +20,10 @@ export function register(program: Command): void {
       new Option('-f, --format <format>', 'output format').choices(FORMATS).default('pretty'),
     )
     .option('--bibliography <file>', 'bibliography file (default: manuscript.yaml `bibliography`)')
+    .option(
+      '-l, --lang <code>',
+      'also check the translation in <manuscript>/<code>/ against the source (see docs/translation.md)',
+    )
     .addHelpText(
       'after',
       `
@@ -28,7 +32,8 @@ Examples:
   flagship check                          # the current draft stage
   flagship check --draft second           # would it pass as a second draft?
   flagship check --format github          # annotations on a pull request
-  flagship check --format json | jq .summary`,
+  flagship check --format json | jq .summary
+  flagship check --lang fr                # does the French translation mirror the source?`,
     )
     .action(
       async (opts: {
@@ -36,11 +41,13 @@ Examples:
         draft?: string;
         format: Format;
         bibliography?: string;
+        lang?: string;
       }) => {
         const result = await check({
           manuscript: opts.manuscript,
           draft: opts.draft,
           bibliography: opts.bibliography,
+          lang: opts.lang,
         });
         process.stdout.write(formatResult(result, opts.format, { color: useColor() }));
         setExit(result.ok ? 0 : 1);

@@ -9,11 +9,14 @@ import { parseProject } from './parse.js';
 import { severityOf } from './severity.js';
 import { STAGES, type Diagnostic, type Project, type Rule, type Stage } from './types.js';
 import { UsageError } from './errors.js';
+import { attachTranslation } from '../translation/translation.js';
 
 export interface CheckOptions extends LoadOptions {
   draft?: string;
   /** Run only these rules (default: all). */
   rules?: Rule[];
+  /** Also check the translation in manuscript/<lang>/ against the source. */
+  lang?: string;
 }
 
 export interface Summary {
@@ -89,6 +92,7 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const sources = loadSources(options);
   const stage = parseStage(options.draft, sources.config.draft);
   const project = parseProject(sources);
+  if (options.lang !== undefined) attachTranslation(project, options.lang);
   await runRules(project, stage, options.rules);
   const diagnostics = collect(project, stage);
   const summary = summarize(project, diagnostics);

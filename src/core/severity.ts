@@ -42,6 +42,11 @@ export const SEVERITY: Record<string, Row> = {
   'abbreviation-undefined': ['warning', 'error', 'error'],
   'abbreviation-unused': ['info', 'warning', 'warning'],
   'recommendations-summary': ['warning', 'error', 'error'],
+  // Translation parity (issue 6), only with `check --lang`.
+  'translation-missing-chapter': E,
+  'translation-structure': E,
+  'translation-title-mismatch': ['warning', 'error', 'error'],
+  'translation-untranslated': ['warning', 'warning', 'error'],
 };
 
 /** Severity of a rule at a stage; unknown rules are errors so nothing is silently dropped. */

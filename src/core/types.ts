@@ -6,6 +6,7 @@ import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import type { Config } from './config-schema.js';
 import type { Bibliography } from './bibliography.js';
+import type { Translation } from '../translation/translation.js';
 
 export const STAGES = ['first', 'second', 'final'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -60,6 +61,8 @@ export interface Project {
   bibliography: Bibliography;
   /** Every vfile that may carry messages (config, bibliography, markdown). */
   files: VFile[];
+  /** The translation being checked (`check --lang`), loaded from manuscript/<lang>/. */
+  translation?: Translation;
 }
 
 export interface RuleContext {

@@ -28,6 +28,10 @@ import tocMissingChapter from './toc-missing-chapter.js';
 import tocOrder from './toc-order.js';
 import tocTitleMismatch from './toc-title-mismatch.js';
 import tocUnexpectedChapter from './toc-unexpected-chapter.js';
+import translationMissingChapter from './translation-missing-chapter.js';
+import translationStructure from './translation-structure.js';
+import translationTitleMismatch from './translation-title-mismatch.js';
+import translationUntranslated from './translation-untranslated.js';
 
 export const RULES: Rule[] = [
   frontmatterInvalid,
@@ -55,4 +59,9 @@ export const RULES: Rule[] = [
   abbreviationUndefined,
   abbreviationUnused,
   recommendationsSummary,
+  // Translation parity: these run only with `check --lang`.
+  translationMissingChapter,
+  translationStructure,
+  translationTitleMismatch,
+  translationUntranslated,
 ];

@@ -57,11 +57,14 @@ function markdownIn(dir: string, pattern: RegExp): string[] {
 export function loadTranslation(project: Project, lang: string): Translation {
   const dir = path.join(project.dir, lang);
   const read = (abs: string) => parseDoc(readSource(abs, project.cwd), 'translation');
+  // The same layout as the source: manuscript.yaml's `chapters` and `front` directories.
+  const sub = (key: string, fallback: string) =>
+    typeof project.config[key] === 'string' ? (project.config[key] as string) : fallback;
   return {
     lang,
     dir,
-    chapters: markdownIn(dir, /^\d+[-_].*\.md$/i).map(read),
-    front: markdownIn(path.join(dir, 'front'), /\.md$/i).map(read),
+    chapters: markdownIn(path.join(dir, sub('chapters', '.')), /^\d+[-_].*\.md$/i).map(read),
+    front: markdownIn(path.join(dir, sub('front', 'front')), /\.md$/i).map(read),
   };
 }
 
@@ -102,4 +105,13 @@ export function alignSegments(source: Segment[], target: Segment[]): Map<string,
     }
   }
   return pairs;
+}
+
+/** `check --lang`: load the translation onto the project so the translation rules run. */
+export function attachTranslation(project: Project, lang: string): Translation {
+  checkLanguage(project, lang);
+  const translation = loadTranslation(project, lang);
+  project.translation = translation;
+  project.files.push(...[...translation.front, ...translation.chapters].map((d) => d.file));
+  return translation;
 }
