@@ -3,7 +3,7 @@
  * manuscript with its document, and the set of cited keys.
  */
 import { visit } from 'unist-util-visit';
-import type { CiteNode } from '../core/syntax/citations.js';
+import { isCrossrefKey, type CiteNode } from '../core/syntax/citations.js';
 import type { MarkdownDoc, Project } from '../core/types.js';
 import { allDocs } from './util.js';
 
@@ -17,7 +17,10 @@ export function citationUses(project: Project): CitationUse[] {
   const uses: CitationUse[] = [];
   for (const doc of allDocs(project)) {
     visit(doc.tree, 'cite', (node: CiteNode) => {
-      for (const item of node.items) uses.push({ doc, node, key: item.key.normalize('NFC') });
+      // A bracket may mix citations and cross-references (`[@a; see @box:x]`);
+      // the cross-reference items are checked by the cross-reference rules.
+      for (const item of node.items)
+        if (!isCrossrefKey(item.key)) uses.push({ doc, node, key: item.key.normalize('NFC') });
     });
   }
   return uses;

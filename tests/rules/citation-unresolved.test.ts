@@ -45,6 +45,14 @@ describe('citation-unresolved', () => {
     expect(ofRule(result, 'citation-unresolved')).toEqual([]);
   });
 
+  it('leaves cross-references mixed into a citation bracket to the cross-reference rules', async () => {
+    const result = await checkProject(
+      'valid',
+      append('As argued [@unece2015; see @box:somewhere].'),
+    );
+    expect(ofRule(result, 'citation-unresolved')).toEqual([]);
+  });
+
   it('finds citations in CRLF files with a BOM at the column an editor shows', async () => {
     const result = await checkProject('valid', {
       'manuscript/02-governance.md': (t) =>
