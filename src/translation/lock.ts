@@ -15,7 +15,7 @@ import { displayPath, sha256 } from '../core/source.js';
 import type { MarkdownDoc, Project, Stage } from '../core/types.js';
 import { STAGES } from '../core/types.js';
 import { atomicWrite } from '../util/atomic-write.js';
-import { segmentsOf, type SegmentKind } from './segments.js';
+import { segmentsOf, type Segment, type SegmentKind } from './segments.js';
 
 export const LOCK_FORMAT = 'flagship-translation-lock';
 export const LOCK_FORMAT_VERSION = 1;
@@ -37,6 +37,12 @@ export interface LockedFile {
   sha256: string;
   /** Markdown files: the chapter id (front matter) or file slug. */
   id?: string;
+  /**
+   * Markdown files: SHA-256 of the text outside the segments (front matter, markup,
+   * attributes, link targets), whitespace folded, so `--verify` can tell a change
+   * of markup from a change of text.
+   */
+  skeleton?: string;
   segments?: LockedSegment[];
 }
 
@@ -79,13 +85,27 @@ function relative(project: Project, abs: string): string {
   return path.relative(project.dir, abs).split(path.sep).join('/');
 }
 
+/** SHA-256 of a file's text with its segments cut out and whitespace folded. */
+export function skeletonHash(text: string, segments: Segment[]): string {
+  let out = '';
+  let at = 0;
+  for (const s of [...segments].sort((a, b) => a.start - b.start)) {
+    out += `${text.slice(at, s.start)} `;
+    at = s.end;
+  }
+  out += text.slice(at);
+  return sha256(out.replace(/\s+/g, ' ').trim());
+}
+
 function lockDoc(project: Project, doc: MarkdownDoc, role: 'chapter' | 'front'): LockedFile {
+  const segments = segmentsOf(doc);
   return {
     path: relative(project, doc.path),
     role,
     sha256: doc.sha256,
     id: doc.id,
-    segments: segmentsOf(doc).map((s) => ({
+    skeleton: skeletonHash(doc.text, segments),
+    segments: segments.map((s) => ({
       id: s.id,
       kind: s.kind,
       path: s.path,

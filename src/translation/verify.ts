@@ -172,7 +172,8 @@ export function verifyLock(project: Project, lock: Lock, lockFile: string): Veri
     const doc = docs.get(rel);
     const segmentChanges =
       doc && old.segments ? compareSegments(shown(rel), old.segments, segmentsOf(doc)) : [];
-    if (segmentChanges.length === 0)
+    const markup = old.skeleton !== undefined && now.skeleton !== old.skeleton;
+    if (segmentChanges.length === 0 || markup)
       changes.push({
         type: 'file-changed',
         file: shown(rel),
@@ -181,7 +182,9 @@ export function verifyLock(project: Project, lock: Lock, lockFile: string): Veri
         message:
           old.role === 'bibliography'
             ? 'the bibliography changed since the lock'
-            : 'the file changed since the lock outside translatable text (markup, attributes, layout or whitespace)',
+            : markup
+              ? 'markup outside the translatable text changed since the lock (front matter, box attributes, link targets, list or table layout)'
+              : 'only whitespace or line wrapping changed since the lock',
       });
     changes.push(...segmentChanges);
   }

@@ -123,6 +123,7 @@ export function importXliff(
   files: string[],
   options: { lang?: string; dryRun?: boolean } = {},
 ): ImportResult {
+  if (files.length === 0) throw new UsageError('no XLIFF file was given.');
   const issues: ImportIssue[] = [];
   const docs = new Map<string, MarkdownDoc>();
   for (const doc of [...project.front, ...project.chapters])
@@ -227,8 +228,7 @@ export function importXliff(
       }
     }
   }
-  if (lang === undefined) throw new UsageError('no XLIFF file was given.');
-  if (lang !== '') checkLanguage(project, lang);
+  if (lang) checkLanguage(project, lang);
 
   const written: string[] = [];
   const translation = lang ? loadTranslation(project, lang) : undefined;

@@ -144,7 +144,7 @@ function readInline(
   where: string,
   c: Checker,
   data: Map<string, string>,
-  ids: Set<string>,
+  ids: Set<string> | undefined,
   out: Inline[] = [],
 ): Inline[] {
   for (const child of childrenOf(node)) {
@@ -177,7 +177,9 @@ function readInline(
       for (const ref of ['dataRef', 'dataRefStart', 'dataRefEnd'])
         if (a[ref] !== undefined && !data.has(a[ref]!))
           c.fail(at, `${ref}="${a[ref]}" names no <data> in <originalData>`);
-      ids.add(a.id ?? '');
+      // Codes repeated or missing in a target are reported per unit by the importer.
+      if (ids && a.id !== undefined && ids.has(a.id)) c.fail(at, 'id is not unique in its unit');
+      ids?.add(a.id ?? '');
     }
     if (name === 'ph') {
       if (elements(child).length > 0) c.fail(at, '<ph> must be empty');
@@ -278,7 +280,7 @@ function readUnit(node: XNode, where: string, c: Checker): ReadUnit {
       }
       const segment: ReadSegment = { id: sa.id, state: sa.state, source };
       if (name === 'ignorable') segment.ignorable = true;
-      if (tgt[0]) segment.target = readInline(tgt[0], `${at} <target>`, c, unit.data, new Set());
+      if (tgt[0]) segment.target = readInline(tgt[0], `${at} <target>`, c, unit.data, undefined);
       if (sa.state && sa.state !== 'initial' && !tgt[0])
         c.fail(at, `state="${sa.state}" needs a <target>`);
       unit.segments.push(segment);
