@@ -9,6 +9,7 @@ import { register as release } from './release.js';
 import { register as lock } from './lock.js';
 import { register as xliff } from './xliff.js';
 import { register as watch } from './watch.js';
+import { register as buildCommand } from './build.js';
 
 export const COMMANDS: Array<(program: Command) => void> = [
   check,
@@ -20,4 +21,5 @@ export const COMMANDS: Array<(program: Command) => void> = [
   lock,
   xliff,
   watch,
+  buildCommand,
 ];

@@ -1,0 +1,118 @@
+/**
+ * Finding and launching the browser that prints the PDF. Order: FLAGSHIP_BROWSER,
+ * PUPPETEER_EXECUTABLE_PATH, CHROME_PATH, the usual system paths, puppeteer's own
+ * cache. Launches are hermetic (fresh profile, XDG dirs in a temp folder, no
+ * background networking) and reusable: callers may pass a browser they launched.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import puppeteer, { type Browser } from 'puppeteer';
+import { UsageError } from '../core/errors.js';
+
+export const BROWSER_ENV = ['FLAGSHIP_BROWSER', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'];
+
+export const SYSTEM_BROWSERS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Google\\Chrome\\Application\\chrome.exe',
+];
+
+export const NO_BROWSER_MESSAGE =
+  'no Chrome or Chromium found to print the PDF; run `npm run setup` (or `apt-get install chromium`, or `npx puppeteer browsers install chrome`), or set FLAGSHIP_BROWSER to a browser executable.';
+
+export interface FoundBrowser {
+  executable: string;
+  /** Where it was found: an env var name, `system` or `puppeteer`. */
+  from: string;
+}
+
+/** Find a browser executable; undefined when there is none. */
+export function findBrowser(env: NodeJS.ProcessEnv = process.env): FoundBrowser | undefined {
+  for (const name of BROWSER_ENV) {
+    const value = env[name];
+    if (!value) continue;
+    if (existsSync(value)) return { executable: value, from: name };
+    throw new UsageError(
+      `${name} is set to ${value}, which does not exist; point it at a Chrome or Chromium executable or unset it.`,
+    );
+  }
+  for (const candidate of SYSTEM_BROWSERS)
+    if (existsSync(candidate)) return { executable: candidate, from: 'system' };
+  try {
+    const cached = puppeteer.executablePath();
+    if (cached && existsSync(cached)) return { executable: cached, from: 'puppeteer' };
+  } catch {
+    // puppeteer has no browser in its cache.
+  }
+  return undefined;
+}
+
+export const LAUNCH_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+  '--font-render-hinting=none',
+];
+
+/** A launched browser and how to close it (which also removes its temp profile). */
+export interface BrowserSession {
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(found = findBrowser()): Promise<BrowserSession> {
+  if (!found) throw new UsageError(NO_BROWSER_MESSAGE);
+  const home = mkdtempSync(path.join(os.tmpdir(), 'flagship-browser-'));
+  const browser = await puppeteer.launch({
+    executablePath: found.executable,
+    headless: true,
+    args: [...LAUNCH_FLAGS, `--user-data-dir=${path.join(home, 'profile')}`],
+    env: {
+      ...process.env,
+      XDG_CONFIG_HOME: path.join(home, 'config'),
+      XDG_CACHE_HOME: path.join(home, 'cache'),
+      TMPDIR: home,
+    },
+    protocolTimeout: 600_000,
+  });
+  let closed = false;
+  return {
+    browser,
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await browser.close();
+      } catch {
+        browser.process()?.kill('SIGKILL');
+      }
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Run `fn` with `browser` if given, else with a browser launched for it and closed afterwards. */
+export async function withBrowser<T>(
+  browser: Browser | undefined,
+  fn: (browser: Browser) => Promise<T>,
+): Promise<T> {
+  if (browser) return fn(browser);
+  const session = await launchBrowser();
+  try {
+    return await fn(session.browser);
+  } finally {
+    await session.close();
+  }
+}

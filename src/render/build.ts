@@ -1,0 +1,286 @@
+/**
+ * `build()`: the programmatic API behind `flagship build`. Runs the checks for the
+ * draft (stops on errors unless `force`), renders the HTML, lays it out and prints
+ * it with Chromium, sets the PDF's metadata, verifies the printed PDF (TOC page
+ * numbers, bookmarks) and writes the PDF, build.json and optionally the HTML
+ * edition atomically.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import type { Browser } from 'puppeteer';
+import { check, type CheckResult } from '../core/pipeline.js';
+import { displayPath } from '../core/source.js';
+import type { Stage } from '../core/types.js';
+import { atomicWrite } from '../util/atomic-write.js';
+import { findBrowser, launchBrowser, NO_BROWSER_MESSAGE } from './browser.js';
+import { templateFile, templatesDir } from './document.js';
+import { loadI18n } from './i18n.js';
+import { printPdf } from './pdf.js';
+import { provenance } from './provenance.js';
+import { renderStage } from './stages.js';
+import { readPdf, verifyPdf } from './verify.js';
+import { UsageError } from '../core/errors.js';
+
+export interface BuildOptions {
+  /** Manuscript directory (default ./manuscript). */
+  manuscript?: string;
+  cwd?: string;
+  draft?: Stage | string;
+  /** Output PDF path (default dist/<slug>-<draft>-draft-v<version>.pdf). */
+  out?: string;
+  /** Also write the self-contained HTML edition beside the PDF. */
+  html?: boolean;
+  /** Render even when the checks find errors; every page then says INCOMPLETE. */
+  force?: boolean;
+  /** Language of the layout's words (default manuscript.yaml `language`). */
+  lang?: string;
+  /** No progress output. */
+  quiet?: boolean;
+  /** Bibliography override (like `check --bibliography`). */
+  bibliography?: string;
+  /** A browser to reuse across builds (it is not closed). */
+  browser?: Browser;
+  /** Called after each stage with its duration in milliseconds. */
+  onStage?: (stage: string, ms: number) => void;
+}
+
+export interface BuildResult {
+  ok: boolean;
+  check: CheckResult;
+  pdf?: string;
+  buildJson?: string;
+  html?: string;
+  pages?: number;
+  /** Non-fatal problems met while rendering (missing image, blocked request). */
+  warnings: string[];
+  timings: Record<string, number>;
+}
+
+/** The PDF's checks failed: the layout is wrong, so no PDF is written. */
+export class BuildVerificationError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`the printed PDF is wrong, so it was not written:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'BuildVerificationError';
+  }
+}
+
+export function toolVersion(): string {
+  return (
+    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    }
+  ).version;
+}
+
+export function slugify(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'publication'
+  );
+}
+
+export function defaultPdfName(slug: string, draft: Stage, version: string): string {
+  return draft === 'final'
+    ? `${slug}-final-v${version}.pdf`
+    : `${slug}-${draft}-draft-v${version}.pdf`;
+}
+
+const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
+
+export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  const cwd = options.cwd ?? process.cwd();
+  const timings: Record<string, number> = {};
+  let last = Date.now();
+  const stage = (name: string) => {
+    const now = Date.now();
+    timings[name] = now - last;
+    options.onStage?.(name, now - last);
+    last = now;
+  };
+
+  const result = await check({
+    manuscript: options.manuscript,
+    cwd,
+    draft: options.draft,
+    bibliography: options.bibliography,
+  });
+  stage('check');
+  if (!result.ok && !options.force) return { ok: false, check: result, warnings: [], timings };
+  const found = options.browser ? undefined : findBrowser();
+  if (!options.browser && !found) throw new UsageError(NO_BROWSER_MESSAGE);
+
+  const { project } = result;
+  const config = project.config;
+  const draft = result.stage;
+  const lang = options.lang ?? config.language ?? 'en';
+  const prov = provenance(cwd, [project.dir, project.bibliography.path]);
+  const values: Record<string, string> = {
+    title: config.title,
+    subtitle: config.subtitle ?? '',
+    series: config.series ?? '',
+    publisher: config.publisher ?? '',
+    year: String(config.year ?? prov.date.slice(0, 4)),
+    symbol: config.symbol ?? '',
+    place: typeof config.place === 'string' ? config.place : 'Geneva',
+    version: config.version,
+    date: prov.date,
+    commit: prov.commit,
+    draft,
+  };
+  const draftWords = (t: (k: string) => string) =>
+    draft === 'final'
+      ? ''
+      : [
+          t(`draft-${draft}`),
+          `v${config.version}`,
+          prov.date,
+          prov.commit,
+          t('not-for-citation'),
+        ].join(' · ');
+  const i18n = loadI18n(templatesDir(project.dir, config), lang);
+  const stamp = draftWords((k) => i18n.t(k));
+  values.stamp = stamp;
+  const rendered = renderStage({ project, stage: draft, lang, values, stamp });
+  stage('render-html');
+
+  const session = options.browser ? undefined : await launchBrowser(found);
+  let printed;
+  let browserVersion = '';
+  try {
+    const browser = options.browser ?? session!.browser;
+    browserVersion = await browser.version();
+    printed = await printPdf({
+      html: rendered.print,
+      browser,
+      paged: true,
+      allowDirs: [],
+      layout: {
+        watermark: draft === 'final' ? undefined : i18n.t(`watermark-${draft}`),
+        incomplete: result.ok ? undefined : i18n.t('incomplete'),
+      },
+    });
+  } finally {
+    await session?.close();
+  }
+  stage('print');
+
+  const warnings = [
+    ...rendered.warnings,
+    ...printed.blocked.map((url) => `blocked a request to ${url}`),
+    ...printed.errors.map((e) => `layout script error: ${e}`),
+  ];
+  const pdfDoc = await PDFDocument.load(printed.pdf, { updateMetadata: false });
+  pdfDoc.setTitle(config.subtitle ? `${config.title}: ${config.subtitle}` : config.title, {
+    showInWindowTitleBar: true,
+  });
+  const authors = Array.isArray(config.authors) ? (config.authors as unknown[]).map(String) : [];
+  pdfDoc.setAuthor(
+    authors.length > 0 ? authors.join('; ') : (config.publisher ?? 'United Nations'),
+  );
+  pdfDoc.setSubject(
+    [config.series, config.symbol, draft === 'final' ? undefined : stamp]
+      .filter(Boolean)
+      .join(' — ') || config.title,
+  );
+  pdfDoc.setKeywords([
+    'UNECE',
+    'smart sustainable cities',
+    `draft: ${draft}`,
+    `version: ${config.version}`,
+    `commit: ${prov.commit}`,
+  ]);
+  pdfDoc.setLanguage(lang);
+  pdfDoc.setCreator(`flagship ${toolVersion()}`);
+  pdfDoc.setProducer(`flagship ${toolVersion()} (Paged.js, ${browserVersion}, pdf-lib)`);
+  pdfDoc.catalog.set(PDFName.of('Lang'), PDFString.of(lang));
+  const bytes = await pdfDoc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  stage('metadata');
+
+  const facts = await readPdf(bytes);
+  const problems = verifyPdf(facts, {
+    tocTargets: [
+      ...rendered.front.map((d) => d.titleId),
+      ...rendered.chapters.flatMap((d) => [d.titleId, ...d.sections.map((s) => s.id)]),
+      ...(rendered.bibliography.length > 0 ? ['references'] : []),
+    ],
+    chapters: rendered.chapters.map((d) => ({ title: d.title, target: d.titleId })),
+  });
+  if (printed.layout && printed.layout.missing.length > 0)
+    problems.push(
+      `the table of contents links to ${printed.layout.missing.join(', ')}, which the layout lost`,
+    );
+  if (problems.length > 0) throw new BuildVerificationError(problems);
+  stage('verify');
+
+  const slug = typeof config.slug === 'string' ? config.slug : slugify(config.title);
+  const pdfPath = path.resolve(
+    cwd,
+    options.out ?? path.join('dist', defaultPdfName(slug, draft, config.version)),
+  );
+  const htmlPath = options.html ? pdfPath.replace(/\.pdf$/i, '') + '.html' : undefined;
+  const rel = (file: string) => displayPath(file, cwd);
+  const sources: Record<string, string> = {};
+  const addSource = (file: string, hash?: string) => {
+    try {
+      sources[rel(file)] = hash ?? sha256(readFileSync(file));
+    } catch {
+      // unreadable files are reported by check
+    }
+  };
+  addSource(path.join(project.dir, 'manuscript.yaml'));
+  for (const doc of [...project.front, ...project.chapters]) addSource(doc.path, doc.sha256);
+  addSource(project.bibliography.path, project.bibliography.sha256);
+  if (config.csl.endsWith('.csl')) addSource(path.resolve(project.dir, config.csl));
+  for (const name of [
+    'publication.html',
+    'publication.css',
+    'print.css',
+    'screen.css',
+    `i18n/${lang.split('-')[0]}.json`,
+  ])
+    addSource(templateFile(rendered.templates, name));
+  for (const asset of rendered.assets) addSource(asset);
+
+  atomicWrite(pdfPath, bytes);
+  if (htmlPath) atomicWrite(htmlPath, rendered.screen);
+  const buildJson = path.join(path.dirname(pdfPath), 'build.json');
+  const record = {
+    draft,
+    version: config.version,
+    commit: prov.commit,
+    date: prov.date,
+    complete: result.ok,
+    language: lang,
+    pdf: { file: rel(pdfPath), sha256: sha256(bytes), pages: facts.pages },
+    ...(htmlPath ? { html: { file: rel(htmlPath), sha256: sha256(rendered.screen) } } : {}),
+    pages: facts.pages,
+    citationStyle: rendered.cite.style,
+    sources,
+    tool: {
+      name: 'flagship',
+      version: toolVersion(),
+      browser: browserVersion,
+      layout: 'pagedjs 0.4.3',
+    },
+    warnings,
+  };
+  atomicWrite(buildJson, `${JSON.stringify(record, null, 2)}\n`);
+  stage('write');
+  return {
+    ok: result.ok,
+    check: result,
+    pdf: pdfPath,
+    buildJson,
+    html: htmlPath,
+    pages: facts.pages,
+    warnings,
+    timings,
+  };
+}

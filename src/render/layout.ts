@@ -1,0 +1,104 @@
+/**
+ * What runs inside the page after Paged.js has laid it out (flagship's own code,
+ * never the manuscript's): page numbers (roman before chapter 1, arabic from it),
+ * the table of contents' page numbers, chapter-opening pages without running
+ * heads, and the draft watermark. It returns what it placed so the build can check
+ * the PDF against it. Written by hand: Paged.js 0.4.3's target-counter() miscounts
+ * pages in current Chromium (it reads a computed counter-reset it cannot parse).
+ */
+
+export interface LayoutOptions {
+  /** Diagonal text on every page ("FIRST DRAFT"), if any. */
+  watermark?: string;
+  /** Banner on every page ("INCOMPLETE"), if any. */
+  incomplete?: string;
+}
+
+export interface LayoutTocEntry {
+  id: string;
+  /** The page number printed in the TOC. */
+  folio: string;
+  /** 0-based index of the page the heading landed on. */
+  pageIndex: number;
+}
+
+export interface LayoutReport {
+  pages: number;
+  /** The printed page number of every page, by index ('' for an unnumbered page). */
+  folios: string[];
+  toc: LayoutTocEntry[];
+  /** Targets the TOC links to that are not in the document. */
+  missing: string[];
+}
+
+/** Runs in the browser (serialized by puppeteer): keep it self-contained. */
+export function applyLayout(options: LayoutOptions): LayoutReport {
+  const roman = (n: number): string => {
+    const table: Array<[number, string]> = [
+      [1000, 'm'],
+      [900, 'cm'],
+      [500, 'd'],
+      [400, 'cd'],
+      [100, 'c'],
+      [90, 'xc'],
+      [50, 'l'],
+      [40, 'xl'],
+      [10, 'x'],
+      [9, 'ix'],
+      [5, 'v'],
+      [4, 'iv'],
+      [1, 'i'],
+    ];
+    let out = '';
+    for (const [value, letters] of table)
+      while (n >= value) {
+        out += letters;
+        n -= value;
+      }
+    return out;
+  };
+  const pages = Array.from(document.querySelectorAll<HTMLElement>('.pagedjs_page'));
+  const firstBody = pages.findIndex((p) => p.querySelector('[data-body-start]') !== null);
+  const folios = pages.map((page, i) => {
+    const folio = firstBody < 0 || i < firstBody ? roman(i + 1) : String(i - firstBody + 1);
+    page.dataset.folio = folio;
+    page.style.setProperty('--folio', JSON.stringify(folio));
+    if (page.querySelector('[data-chapter-opening]')) page.classList.add('flagship-opening');
+    const box = page.querySelector('.pagedjs_pagebox') ?? page;
+    if (options.watermark) {
+      const mark = document.createElement('div');
+      mark.className = 'flagship-watermark';
+      mark.setAttribute('aria-hidden', 'true');
+      mark.textContent = options.watermark;
+      box.appendChild(mark);
+    }
+    if (options.incomplete) {
+      const banner = document.createElement('div');
+      banner.className = 'flagship-incomplete';
+      banner.setAttribute('aria-hidden', 'true');
+      banner.textContent = options.incomplete;
+      box.appendChild(banner);
+    }
+    const unnumbered =
+      page.classList.contains('pagedjs_blank_page') ||
+      page.classList.contains('pagedjs_cover_page') ||
+      page.classList.contains('pagedjs_imprint_page');
+    return unnumbered ? '' : folio;
+  });
+  const toc: LayoutTocEntry[] = [];
+  const missing: string[] = [];
+  for (const link of Array.from(document.querySelectorAll<HTMLElement>('[data-toc-target]'))) {
+    const id = link.dataset.tocTarget ?? '';
+    const target = document.getElementById(id);
+    const page = target?.closest<HTMLElement>('.pagedjs_page');
+    if (!target || !page) {
+      missing.push(id);
+      continue;
+    }
+    const folio = page.dataset.folio ?? '';
+    const slot = link.querySelector('.toc-page');
+    if (slot) slot.textContent = folio;
+    toc.push({ id, folio, pageIndex: pages.indexOf(page) });
+  }
+  return { pages: pages.length, folios, toc, missing };
+}

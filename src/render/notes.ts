@@ -1,0 +1,86 @@
+/**
+ * Before any HTML is made, walk the publication in reading order once to number
+ * the footnotes of each file (Markdown footnotes and, with a note style, citation
+ * notes: "1, 2, 3" per chapter) and to register every citation with the CSL
+ * processor in order, each with the note it sits in.
+ */
+import type { FootnoteDefinition, Node, Parent, Root } from 'mdast';
+import type { CiteNode } from '../core/syntax/citations.js';
+import type { MarkdownDoc } from '../core/types.js';
+import type { Cluster } from './cite.js';
+
+export interface CiteInfo {
+  /** Index of the cluster in the registered list. */
+  cluster: number;
+  /** Footnote number this citation creates (note styles, running text only). */
+  note?: number;
+}
+
+export interface DocNotes {
+  /** Footnote identifier -> its number in this file. */
+  numbers: Map<string, number>;
+  definitions: Map<string, FootnoteDefinition>;
+  cites: Map<CiteNode, CiteInfo>;
+}
+
+export interface Notes {
+  clusters: Cluster[];
+  byDoc: Map<MarkdownDoc, DocNotes>;
+}
+
+/**
+ * `resolves(key)` tells whether a key is in the bibliography: a citation none of whose
+ * keys resolve is shown inline as **key?** and takes no note number.
+ */
+export function collectNotes(
+  docs: MarkdownDoc[],
+  isNote: boolean,
+  resolves: (key: string) => boolean = () => true,
+): Notes {
+  const clusters: Cluster[] = [];
+  const byDoc = new Map<MarkdownDoc, DocNotes>();
+  let global = 0;
+  for (const doc of docs) {
+    const notes: DocNotes = { numbers: new Map(), definitions: new Map(), cites: new Map() };
+    byDoc.set(doc, notes);
+    let local = 0;
+    const visitDefs = (node: Node) => {
+      if (node.type === 'footnoteDefinition') {
+        const def = node as FootnoteDefinition;
+        if (!notes.definitions.has(def.identifier)) notes.definitions.set(def.identifier, def);
+      }
+      for (const child of (node as Parent).children ?? []) visitDefs(child);
+    };
+    visitDefs(doc.tree as Root);
+    const walk = (node: Node, noteIndex: number, inNote: boolean): void => {
+      if (node.type === 'footnoteDefinition') return;
+      if (node.type === 'footnoteReference') {
+        const id = (node as unknown as { identifier: string }).identifier;
+        if (notes.numbers.has(id)) return;
+        local += 1;
+        global += 1;
+        notes.numbers.set(id, local);
+        const def = notes.definitions.get(id);
+        if (def) for (const child of def.children) walk(child, global, true);
+        return;
+      }
+      if (node.type === 'cite') {
+        const cite = node as CiteNode;
+        const info: CiteInfo = { cluster: clusters.length };
+        let index = inNote ? noteIndex : 0;
+        if (isNote && !inNote && cite.items.some((i) => resolves(i.key))) {
+          local += 1;
+          global += 1;
+          info.note = local;
+          index = global;
+        }
+        clusters.push({ items: cite.items, mode: cite.mode, noteIndex: index });
+        notes.cites.set(cite, info);
+        return;
+      }
+      for (const child of (node as Parent).children ?? []) walk(child, noteIndex, inNote);
+    };
+    walk(doc.tree as Root, 0, false);
+  }
+  return { clusters, byDoc };
+}

@@ -1,0 +1,120 @@
+/**
+ * Print HTML to PDF with Chromium: the page loads nothing from the network (every
+ * request but data: URLs and files under the allowed directories is aborted and
+ * recorded), optionally lays itself out with Paged.js (flagship's own copy, run
+ * through the DevTools protocol, so a page whose CSP forbids scripts still gets
+ * it), then prints tagged with an outline. Reusable: pass a launched browser to
+ * print many documents with one Chromium.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Browser, PDFOptions } from 'puppeteer';
+import { withBrowser } from './browser.js';
+import { applyLayout, type LayoutOptions, type LayoutReport } from './layout.js';
+
+export interface PrintOptions {
+  /** The HTML to print ... */
+  html?: string;
+  /** ... or an HTML file (loaded from disk, so its relative files resolve). */
+  file?: string;
+  /** A browser to reuse; otherwise one is launched and closed. */
+  browser?: Browser;
+  /** Lay out with Paged.js (running heads, footnotes, page numbers) before printing. */
+  paged?: boolean;
+  /** flagship's page layout after Paged.js (page numbers, TOC, watermark). */
+  layout?: LayoutOptions;
+  /** Directories whose files the page may load (default: the HTML file's directory). */
+  allowDirs?: string[];
+  /** Extra page.pdf options. */
+  pdf?: PDFOptions;
+}
+
+export interface PrintResult {
+  pdf: Uint8Array;
+  /** URLs the page tried to load and was refused. */
+  blocked: string[];
+  /** Errors the page's scripts threw (Paged.js problems). */
+  errors: string[];
+  layout?: LayoutReport;
+}
+
+const require = createRequire(import.meta.url);
+let pagedSource: string | undefined;
+
+function pagedJs(): string {
+  // The package exports only its ES entry; the browser bundle sits beside it.
+  const entry = require.resolve('pagedjs');
+  const root = path.resolve(path.dirname(entry), '..');
+  pagedSource ??= readFileSync(path.join(root, 'dist', 'paged.js'), 'utf8');
+  return pagedSource;
+}
+
+function inside(file: string, dirs: string[]): boolean {
+  return dirs.some((dir) => {
+    const rel = path.relative(dir, file);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+  });
+}
+
+/** Print one HTML document to PDF bytes. */
+export async function printPdf(options: PrintOptions): Promise<PrintResult> {
+  return withBrowser(options.browser, async (browser) => {
+    const page = await browser.newPage();
+    const blocked: string[] = [];
+    const errors: string[] = [];
+    const allowDirs = (
+      options.allowDirs ?? (options.file ? [path.dirname(path.resolve(options.file))] : [])
+    ).map((d) => path.resolve(d));
+    try {
+      await page.setRequestInterception(true);
+      page.on('request', (request) => {
+        const url = request.url();
+        let allowed = url.startsWith('data:') || url === 'about:blank';
+        if (url.startsWith('file:')) {
+          try {
+            allowed = inside(fileURLToPath(url), allowDirs);
+          } catch {
+            allowed = false;
+          }
+        }
+        if (allowed) void request.continue();
+        else {
+          blocked.push(url);
+          void request.abort('blockedbyclient');
+        }
+      });
+      page.on('pageerror', (error) => errors.push(String((error as Error).message ?? error)));
+      if (options.file)
+        await page.goto(pathToFileURL(path.resolve(options.file)).href, { waitUntil: 'load' });
+      else await page.setContent(options.html ?? '', { waitUntil: 'load' });
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      let layout: LayoutReport | undefined;
+      if (options.paged) {
+        await page.evaluate(pagedJs());
+        await page.evaluate(async () => {
+          const w = window as unknown as {
+            Paged: { Previewer: new () => { preview(): Promise<unknown> } };
+          };
+          await new w.Paged.Previewer().preview();
+        });
+        layout = await page.evaluate(applyLayout, options.layout ?? {});
+        // For template authors: FLAGSHIP_DEBUG_LAYOUT=file.html saves the laid-out pages.
+        const debug = process.env.FLAGSHIP_DEBUG_LAYOUT;
+        if (debug) writeFileSync(debug, await page.content());
+      }
+      const pdf = await page.pdf({
+        preferCSSPageSize: true,
+        printBackground: true,
+        tagged: true,
+        outline: true,
+        timeout: 0,
+        ...options.pdf,
+      });
+      return { pdf, blocked, errors, layout };
+    } finally {
+      await page.close().catch(() => undefined);
+    }
+  });
+}

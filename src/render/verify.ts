@@ -1,0 +1,178 @@
+/**
+ * Check the printed PDF itself, not the HTML: read it back with pdf.js and make
+ * sure every table-of-contents line shows the page number printed on the page
+ * its heading landed on (non-empty, never 0), that the outline has an entry for
+ * every chapter pointing at its page, and report the page count. The build fails
+ * loudly when any of this is wrong.
+ */
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+
+export interface PdfFacts {
+  pages: number;
+  /** Outline entries, flattened, with their 0-based page index. */
+  outline: Array<{ title: string; depth: number; page: number }>;
+  /** TOC lines: target id, the number printed in the TOC, the page the target is on, the folio printed there. */
+  toc: Array<{ target: string; printed: string; page: number; folio: string }>;
+  /** Metadata from the PDF's info dictionary. */
+  info: Record<string, unknown>;
+  /** Text of each page. */
+  text: string[];
+}
+
+interface TextItem {
+  str: string;
+  transform: number[];
+  width: number;
+  height: number;
+}
+
+const FOLIO = /^(?:\d+|[ivxlcdm]+)$/;
+
+/** Read the facts the build verifies (and the tests assert) from PDF bytes. */
+export async function readPdf(bytes: Uint8Array, tocPages = 6): Promise<PdfFacts> {
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    verbosity: 0,
+    isEvalSupported: false,
+    useSystemFonts: false,
+  }).promise;
+  try {
+    const pageIndex = async (dest: unknown): Promise<number> => {
+      const explicit =
+        typeof dest === 'string' ? await doc.getDestination(dest) : (dest as unknown[] | null);
+      const ref = explicit?.[0];
+      if (ref === undefined || ref === null) return -1;
+      return typeof ref === 'number' ? ref : doc.getPageIndex(ref as never);
+    };
+    const outline: PdfFacts['outline'] = [];
+    const walk = async (items: Awaited<ReturnType<typeof doc.getOutline>>, depth: number) => {
+      for (const item of items ?? []) {
+        outline.push({ title: item.title, depth, page: await pageIndex(item.dest) });
+        await walk(item.items, depth + 1);
+      }
+    };
+    await walk(await doc.getOutline(), 0);
+
+    const text: string[] = [];
+    const folios: string[] = [];
+    const items: TextItem[][] = [];
+    for (let i = 1; i <= doc.numPages; i++) {
+      const page = await doc.getPage(i);
+      const content = await page.getTextContent();
+      const pageItems = content.items.filter(
+        (it): it is TextItem & typeof it => 'str' in it,
+      ) as unknown as TextItem[];
+      items.push(pageItems);
+      text.push(pageItems.map((it) => it.str).join(' '));
+      const [, , , top] = page.view as [number, number, number, number];
+      // The folio: a number alone in the bottom margin.
+      const bottom = pageItems.filter((it) => it.transform[5]! < 60 && FOLIO.test(it.str.trim()));
+      folios.push(bottom.map((it) => it.str.trim()).join(' '));
+      void top;
+    }
+
+    const toc: PdfFacts['toc'] = [];
+    for (let i = 1; i <= Math.min(doc.numPages, tocPages + 4); i++) {
+      const page = await doc.getPage(i);
+      const annotations = (await page.getAnnotations()) as Array<{
+        subtype: string;
+        dest?: unknown;
+        rect: number[];
+      }>;
+      const seen = new Set<string>();
+      for (const a of annotations) {
+        if (a.subtype !== 'Link' || typeof a.dest !== 'string' || seen.has(a.dest)) continue;
+        const [x1, y1, x2, y2] = a.rect as [number, number, number, number];
+        const inside = items[i - 1]!.filter((it) => {
+          const x = it.transform[4]!;
+          const y = it.transform[5]!;
+          return (
+            y >= y1 - 2 &&
+            y <= y2 + 2 &&
+            x >= x1 - 2 &&
+            x + it.width <= x2 + 2 &&
+            it.str.trim() !== ''
+          );
+        });
+        if (inside.length === 0) continue;
+        const last = inside
+          .sort((p, q) => p.transform[4]! - q.transform[4]!)
+          .at(-1)!
+          .str.trim();
+        // Only lines whose link ends in a page number are TOC lines.
+        if (!FOLIO.test(last) && !/^\s*$/.test(last)) {
+          const row = items[i - 1]!.filter(
+            (it) => Math.abs(it.transform[5]! - y1) < 12 && it.transform[4]! > x2 - 40,
+          );
+          if (!row.some((it) => FOLIO.test(it.str.trim()))) continue;
+        }
+        seen.add(a.dest);
+        const target = await pageIndex(a.dest);
+        toc.push({
+          target: a.dest,
+          printed: FOLIO.test(last) ? last : '',
+          page: target,
+          folio: target >= 0 ? (folios[target] ?? '') : '',
+        });
+      }
+      if (toc.length > 0 && !annotations.some((a) => a.subtype === 'Link')) break;
+    }
+    const meta = await doc.getMetadata();
+    return {
+      pages: doc.numPages,
+      outline,
+      toc,
+      info: (meta.info ?? {}) as Record<string, unknown>,
+      text,
+    };
+  } finally {
+    await doc.destroy();
+  }
+}
+
+export interface Expected {
+  /** TOC targets in order (every chapter, section, front and back matter entry). */
+  tocTargets: string[];
+  /** Chapters that must be in the outline, in order, with the id their heading carries. */
+  chapters: Array<{ title: string; target: string }>;
+}
+
+/** Problems with the PDF, one sentence each; empty when it is right. */
+export function verifyPdf(facts: PdfFacts, expected: Expected): string[] {
+  const problems: string[] = [];
+  const byTarget = new Map(facts.toc.map((t) => [t.target, t]));
+  for (const target of expected.tocTargets) {
+    const line = byTarget.get(target);
+    if (!line) {
+      problems.push(`the table of contents has no line linking to #${target}`);
+      continue;
+    }
+    if (line.page < 0) problems.push(`the TOC link to #${target} points at no page`);
+    else if (!line.printed || line.printed === '0')
+      problems.push(`the TOC line for #${target} shows no page number ("${line.printed}")`);
+    else if (line.printed !== line.folio)
+      problems.push(
+        `the TOC says #${target} is on page ${line.printed}, but it landed on the page numbered "${line.folio}" (PDF page ${line.page + 1})`,
+      );
+  }
+  let from = 0;
+  for (const { title, target } of expected.chapters) {
+    const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+    const index = facts.outline.findIndex(
+      (o, i) => i >= from && norm(o.title).includes(norm(title)),
+    );
+    if (index < 0) {
+      problems.push(`the PDF outline (bookmarks) has no entry for the chapter "${title}"`);
+      continue;
+    }
+    from = index + 1;
+    const page = facts.outline[index]!.page;
+    const tocPage = byTarget.get(target)?.page;
+    if (page < 0) problems.push(`the bookmark "${title}" points at no page`);
+    else if (tocPage !== undefined && tocPage !== page)
+      problems.push(
+        `the bookmark "${title}" points at PDF page ${page + 1}, but the chapter starts on PDF page ${tocPage + 1}`,
+      );
+  }
+  return problems;
+}
