@@ -8,7 +8,7 @@
  */
 import type { Heading, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { diffWordsWithSpace } from 'diff';
+import { redlineInline } from './inline-redline.js';
 import { match } from './match.js';
 import { blockText } from './outline.js';
 
@@ -58,16 +58,6 @@ function textOf(node: Any): string {
   return `${attrs.title ?? ''} ${blockText(node)}`.trim();
 }
 
-/** Phrasing content of a word-level redline between two texts. */
-export function redlinePhrasing(before: string, after: string): PhrasingContent[] {
-  return diffWordsWithSpace(before, after).map((c) => {
-    const text = { type: 'text', value: c.value };
-    if (c.added) return marker('ins', ['fs-ins'], [text]) as unknown as PhrasingContent;
-    if (c.removed) return marker('del', ['fs-del'], [text]) as unknown as PhrasingContent;
-    return text as PhrasingContent;
-  });
-}
-
 const RECURSE = new Set(['containerDirective', 'list', 'listItem', 'blockquote']);
 
 function mergePair(before: Any, after: Any): Any[] {
@@ -75,8 +65,14 @@ function mergePair(before: Any, after: Any): Any[] {
     textOf(before) === textOf(after) &&
     JSON.stringify(attrsOf(before)) === JSON.stringify(attrsOf(after));
   if (same) return [after];
-  if (after.type === 'paragraph' || after.type === 'heading') {
-    const copy = { ...after, children: redlinePhrasing(blockText(before), blockText(after)) };
+  if ((after.type === 'paragraph' || after.type === 'heading') && before.type === after.type) {
+    const copy = {
+      ...after,
+      children: redlineInline(
+        (before as Parent).children as PhrasingContent[],
+        (after as Parent).children as PhrasingContent[],
+      ),
+    };
     return [copy as Any];
   }
   if (RECURSE.has(after.type) && 'children' in before && 'children' in after) {

@@ -3,7 +3,6 @@
  * deletions marked (HTML), and printed to PDF with Chromium. It opens with the
  * change summary, then every chapter as merged by `merge.ts`.
  */
-import path from 'node:path';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { h } from 'hastscript';
 import { toHtml } from 'hast-util-to-html';
@@ -56,6 +55,16 @@ export function redlineChapters(
     };
   });
 }
+
+const STYLE_MARKS = `
+ins, .fs-ins { color: #05602b; background: #dcf5e3; text-decoration: underline; }
+del, .fs-del { color: #a30f0f; background: #fbe0e0; text-decoration: line-through; }
+.fs-inserted { border-left: 4px solid #1a8a45; padding-left: 8px; background: #f0fbf3; }
+.fs-deleted { border-left: 4px solid #c62828; padding-left: 8px; color: #a30f0f; text-decoration: line-through; background: #fdf1f1; }
+.fs-note { font: italic 9pt sans-serif; color: #5b3b00; background: #fff4d6; border-left: 4px solid #e0a100; padding: 2px 8px; }
+.fs-summary { break-after: page; }
+.fs-summary pre { white-space: pre-wrap; font-size: 8pt; background: #f6f6f6; padding: 8px; }
+`;
 
 const STYLE = `
 @page { size: A4; margin: 20mm 18mm; }
@@ -190,21 +199,128 @@ ${html}
 }
 
 interface PdfModule {
-  printPdf(options: { html?: string; allowDirs?: string[] }): Promise<{ pdf: Uint8Array }>;
+  printPdf(options: {
+    html?: string;
+    allowDirs?: string[];
+    paged?: boolean;
+    layout?: { watermark?: string };
+  }): Promise<{ pdf: Uint8Array }>;
 }
 
-/** Print HTML to PDF with the build's Chromium launcher. */
-export async function printRedlinePdf(html: string, allowDirs: string[]): Promise<Uint8Array> {
-  let pdf: PdfModule;
+interface StagesModule {
+  renderStage(input: {
+    project: Project;
+    stage: Project['config']['draft'];
+    lang: string;
+    values: Record<string, string>;
+    stamp: string;
+  }): { print: string; screen: string };
+}
+
+/** A module of the render stage, loaded on demand (only redlines need it); undefined when absent. */
+async function renderModule<T>(name: string): Promise<T | undefined> {
   try {
-    // Loaded on demand: only the PDF redline needs a browser.
-    pdf = (await import(new URL('../render/pdf.js', import.meta.url).href)) as PdfModule;
+    return (await import(new URL(`../render/${name}`, import.meta.url).href)) as T;
   } catch (error) {
-    throw new UsageError(
-      `the PDF printer is not available (${(error as Error).message}); write the HTML redline with --html instead.`,
-    );
+    if ((error as NodeJS.ErrnoException).code === 'ERR_MODULE_NOT_FOUND') return undefined;
+    throw error;
   }
-  return (await pdf.printPdf({ html, allowDirs })).pdf;
+}
+
+/** The summary of changes as an HTML section (the same text as the terminal report). */
+function summarySection(report: ChangeReport): string {
+  return toHtml(
+    h('section', { className: ['fs-summary'] }, [
+      h('h1', 'Redline'),
+      h(
+        'p',
+        `Changes from ${versionText(report.from)} (version ${report.from.version}, ${report.from.draft} draft) to ${versionText(report.to)} (version ${report.to.version}, ${report.to.draft} draft).`,
+      ),
+      h('p', { className: ['fs-legend'] }, [
+        'Legend: ',
+        h('ins', 'inserted text'),
+        ', ',
+        h('del', 'deleted text'),
+        '; blocks added or removed are marked with a green or red bar; notes in yellow.',
+      ]),
+      h('h2', 'Summary of changes'),
+      h('pre', formatDiffPretty(report, false)),
+    ]),
+  );
+}
+
+/**
+ * The redline as the publication itself: the new version's project with merged
+ * chapter trees, rendered by the build's render stage and template, with the
+ * redline styles and the summary of changes added after the imprint.
+ * Undefined when the render stage is not available.
+ */
+export async function redlinePublicationHtml(
+  before: Project,
+  after: Project,
+  report: ChangeReport,
+): Promise<{ print: string; screen: string } | undefined> {
+  const stages = await renderModule<StagesModule>('stages.js');
+  if (!stages) return undefined;
+  const chapters = redlineChapters(before, after, report);
+  const docs = chapters.map((ch) => {
+    const doc =
+      after.chapters.find((d) => (d.id ?? d.file.path) === ch.id) ??
+      before.chapters.find((d) => (d.id ?? d.file.path) === ch.id)!;
+    return { ...doc, tree: ch.tree };
+  });
+  const merged: Project = { ...after, chapters: docs };
+  const config = after.config;
+  const stamp = `Redline: ${report.from.label} → ${report.to.kind === 'working' ? 'working tree' : report.to.label}`;
+  const values: Record<string, string> = {
+    title: config.title,
+    subtitle: config.subtitle ?? '',
+    series: config.series ?? '',
+    publisher: config.publisher ?? '',
+    year: String(config.year ?? ''),
+    symbol: config.symbol ?? '',
+    place: typeof config.place === 'string' ? config.place : 'Geneva',
+    version: `${report.from.version} → ${report.to.version}`,
+    date: new Date().toISOString().slice(0, 10),
+    commit: report.to.commit ? report.to.commit.slice(0, 7) : 'working tree',
+    draft: config.draft,
+    stamp,
+  };
+  const rendered = stages.renderStage({
+    project: merged,
+    stage: config.draft,
+    lang: config.language,
+    values,
+    stamp,
+  });
+  const summary = summarySection(report);
+  return { print: decorate(rendered.print, summary), screen: decorate(rendered.screen, summary) };
+}
+
+/** Add the redline styles and the summary of changes (after the imprint) to a rendered page. */
+function decorate(page: string, summary: string): string {
+  let html = page.replace('</head>', `<style>${STYLE_MARKS}</style>\n</head>`);
+  const imprint = html.indexOf('<section class="imprint"');
+  const at = imprint >= 0 ? html.indexOf('</section>', imprint) + '</section>'.length : -1;
+  html =
+    at > 0
+      ? `${html.slice(0, at)}\n${summary}${html.slice(at)}`
+      : html.replace(/<body[^>]*>/, (m) => `${m}\n${summary}`);
+  return html;
+}
+
+/** Print HTML to PDF with the build's Chromium launcher (Paged.js for the publication). */
+export async function printRedlinePdf(
+  html: string,
+  allowDirs: string[],
+  paged: boolean,
+): Promise<Uint8Array> {
+  const pdf = await renderModule<PdfModule>('pdf.js');
+  if (!pdf)
+    throw new UsageError(
+      'the PDF printer (src/render/pdf.ts) is not available in this build; write the HTML redline with --html instead.',
+    );
+  return (await pdf.printPdf({ html, allowDirs, paged })).pdf;
 }
 
 export interface RedlineOutputs {
@@ -219,14 +335,19 @@ export async function writeRedline(
   report: ChangeReport,
   outputs: RedlineOutputs,
 ): Promise<string[]> {
-  const html = redlineHtml(before, after, report);
+  const publication = await redlinePublicationHtml(before, after, report);
+  const standalone = publication ? undefined : redlineHtml(before, after, report);
   const written: string[] = [];
   if (outputs.html) {
-    atomicWrite(outputs.html, html);
+    atomicWrite(outputs.html, publication?.screen ?? standalone!);
     written.push(outputs.html);
   }
   if (outputs.pdf) {
-    const bytes = await printRedlinePdf(html, [after.dir, path.dirname(outputs.pdf)]);
+    const bytes = await printRedlinePdf(
+      publication?.print ?? standalone!,
+      [],
+      publication !== undefined,
+    );
     atomicWrite(outputs.pdf, bytes);
     written.push(outputs.pdf);
   }
