@@ -104,7 +104,13 @@ export interface Difference {
 }
 
 /** Ordered comparison: the first place the sequences part, and what is missing or extra. */
-function compareSequence(what: string, source: Item[], target: Item[], out: Difference[]) {
+function compareSequence(
+  what: string,
+  plural: string,
+  source: Item[],
+  target: Item[],
+  out: Difference[],
+) {
   const n = Math.max(source.length, target.length);
   for (let i = 0; i < n; i++) {
     const a = source[i];
@@ -112,7 +118,7 @@ function compareSequence(what: string, source: Item[], target: Item[], out: Diff
     if (a && b && a.key === b.key) continue;
     if (a && b)
       out.push({
-        message: `${what} ${i + 1} is ${b.label} here but ${a.label} in the source (line ${a.position?.start.line ?? '?'}); keep the source's ${what}s in the same order with the same attributes.`,
+        message: `${what} ${i + 1} is ${b.label} here but ${a.label} in the source (line ${a.position?.start.line ?? '?'}); keep the ${plural} of the source, in the same order and with the same attributes.`,
         position: b.position,
       });
     else if (a)
@@ -162,9 +168,15 @@ export function compareStructure(source: MarkdownDoc, target: MarkdownDoc): Diff
     out.push({
       message: `the front matter id is ${JSON.stringify(b.id ?? null)} but the source's is ${JSON.stringify(a.id ?? null)}; keep the front matter as in the source.`,
     });
-  compareSequence('heading', a.headings, b.headings, out);
-  compareSequence('box, figure or table', a.containers, b.containers, out);
-  compareSequence('image', a.images, b.images, out);
+  compareSequence('heading', 'headings', a.headings, b.headings, out);
+  compareSequence(
+    'box, figure or table',
+    'boxes, figures and tables',
+    a.containers,
+    b.containers,
+    out,
+  );
+  compareSequence('image', 'images', a.images, b.images, out);
   compareBag(a.citations, b.citations, out);
   compareBag(a.crossrefs, b.crossrefs, out);
   compareBag(a.footnotes, b.footnotes, out);
