@@ -124,7 +124,9 @@ export function assemble(options: AssembleOptions): string {
             'section',
             { className: ['references'], dataBodyStart: chapters.length === 0 ? '' : undefined },
             [
-              h('h1', { id: 'references' }, i18n.t('references')),
+              h('header', { dataChapterOpening: '' }, [
+                h('h1', { id: 'references' }, i18n.t('references')),
+              ]),
               h(
                 'div',
                 { className: ['csl-bib-body'] },
