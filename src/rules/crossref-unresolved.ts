@@ -7,7 +7,7 @@ import type { Text } from 'mdast';
 import { visit } from 'unist-util-visit';
 import { displayName, numberProject, type Numbering } from '../core/numbering.js';
 import { report } from '../core/report.js';
-import type { CrossrefNode } from '../core/syntax/citations.js';
+import { isCrossrefKey, type CiteNode, type CrossrefNode } from '../core/syntax/citations.js';
 import type { MarkdownDoc, Rule } from '../core/types.js';
 import { pointIn, proseRuns } from './domain-util.js';
 import { allDocs, nearest } from './util.js';
@@ -43,24 +43,30 @@ const rule: Rule = {
     const numbering = numberProject(project);
     const labels = [...numbering.byLabel.keys()];
     for (const doc of allDocs(project)) {
-      visit(doc.tree, 'crossref', (node: CrossrefNode) => {
-        for (const item of node.items) {
-          if (numbering.byLabel.has(item.label)) continue;
-          const prefix = item.label.slice(0, item.label.indexOf(':') + 1);
-          const suggestion = nearest(
-            item.label,
-            labels.filter((l) => l.startsWith(prefix)),
-            0.4,
-          );
-          const target = suggestion ? numbering.byLabel.get(suggestion) : undefined;
-          report(
-            doc.file,
-            'crossref-unresolved',
-            `the cross-reference \`@${item.label}\` points nowhere${target ? `; did you mean \`@${suggestion}\` (${displayName(target)})?` : `: no box, figure, table or section is labelled \`${item.label}\`; add \`{#${item.label}}\` to it.`}`,
-            node,
-            { suggestion: suggestion && `@${suggestion}` },
-          );
-        }
+      const check = (label: string, node: CrossrefNode | CiteNode) => {
+        if (numbering.byLabel.has(label)) return;
+        const prefix = label.slice(0, label.indexOf(':') + 1);
+        const suggestion = nearest(
+          label,
+          labels.filter((l) => l.startsWith(prefix)),
+          0.4,
+        );
+        const target = suggestion ? numbering.byLabel.get(suggestion) : undefined;
+        report(
+          doc.file,
+          'crossref-unresolved',
+          `the cross-reference \`@${label}\` points nowhere${target ? `; did you mean \`@${suggestion}\` (${displayName(target)})?` : `: no box, figure, table or section is labelled \`${label}\`; add \`{#${label}}\` to it.`}`,
+          node,
+          { suggestion: suggestion && `@${suggestion}` },
+        );
+      };
+      visit(doc.tree, (node) => {
+        if (node.type === 'crossref')
+          for (const item of (node as CrossrefNode).items) check(item.label, node as CrossrefNode);
+        // A bracket that mixes citations and cross-references is a `cite` node.
+        if (node.type === 'cite')
+          for (const item of (node as CiteNode).items)
+            if (isCrossrefKey(item.key)) check(item.key, node as CiteNode);
       });
       for (const { node } of proseRuns(doc)) checkLiteral(doc, node, numbering);
     }

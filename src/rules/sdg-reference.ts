@@ -2,7 +2,8 @@
  * sdg-reference: every SDG goal or target the text names exists. Reads the
  * `:sdg[11.7]` directive and plain text: `SDG 11`, `SDGs 3 and 11`, `SDG 11.7`,
  * `SDG target 11.7`, `target 11.a`, `targets 11.1 and 11.2`. Indicators
- * (`11.2.1`) and figures such as `target 0.7 per cent` are left alone.
+ * (`11.2.1`) and quantities such as `target 0.7 per cent` or
+ * `a target 12.5 million homes` are left alone.
  */
 import { toString } from 'mdast-util-to-string';
 import type { TextDirective } from 'mdast-util-directive';
@@ -16,7 +17,7 @@ import { allDocs } from './util.js';
 /** A goal (`11`) or target (`11.7`, `11.a`) as written. */
 const REF = String.raw`\d{1,2}(?:\.(?:\d{1,2}|[A-Za-z]))?`;
 /** Not followed by more digits (an indicator 11.2.1) or a unit. */
-const END = String.raw`(?![\p{L}\p{N}]|\.\d|\s*(?:%|per\s?cent|percent|°|degrees))`;
+const END = String.raw`(?![\p{L}\p{N}]|\.\d|\s*(?:%|per\s?cent|percent|°|degrees?\b|(?:million|billion|thousand|trillion|km|kg|tonnes?|years?|m)\b))`;
 /** More ids after the first: `, 11 and 17`. */
 const LIST = String.raw`(?:\s*(?:,|and|or|&)\s*${REF}${END})*`;
 const SDG_TEXT = new RegExp(

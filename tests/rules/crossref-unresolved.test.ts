@@ -36,7 +36,11 @@ describe('crossref-unresolved', () => {
   it('reports dangling labels with the nearest label, and numbers that point nowhere', async () => {
     const two = chapter(
       'governance',
-      ['See @box:open-dat and [Box @box:nowhere].', 'As Box 3.2 shows.'].join('\n'),
+      [
+        'See @box:open-dat and [Box @box:nowhere].',
+        'As Box 3.2 shows.',
+        'Mixed [@unece2015; see @fig:shares].',
+      ].join('\n'),
     );
     const result = await runRules(
       { chapters: { '01-introduction.md': one, '02-governance.md': two } },
@@ -48,8 +52,14 @@ describe('crossref-unresolved', () => {
       'manuscript/02-governance.md:6:5',
       'manuscript/02-governance.md:6:23',
       'manuscript/02-governance.md:7:4',
+      'manuscript/02-governance.md:8:7',
     ]);
-    expect(found.map((d) => d.suggestion)).toEqual(['@box:open-data', undefined, undefined]);
+    expect(found.map((d) => d.suggestion)).toEqual([
+      '@box:open-data',
+      undefined,
+      undefined,
+      '@fig:share',
+    ]);
     expect(found[0]!.message).toContain('did you mean `@box:open-data` (Box 1.1)?');
     expect(found[2]!.message).toContain('"Box 3.2" points nowhere');
     expect(found[0]!.severity).toBe('warning');

@@ -25,7 +25,7 @@ describe('sdg-reference', () => {
       'SDG 11 and SDGs 3, 11 and 17 matter; SDG target 11.7 and target 11.a too.', // 6
       'Targets 11.1 and 11.2 apply; :sdg[11] and :sdg[11.7] and :sdg[6].', // 7
       'SDG indicator 11.3.1 and SDG 11.2.1 are indicators; a target 0.7 per cent; 56 member States.', // 8
-      'The target 30 is not a target; `SDG 99` in code is ignored.', // 9
+      'The target 30 is not a target; `SDG 99` in code is ignored; a target 12.9 million homes.', // 9
     ].join('\n');
     const result = await runRules(
       { chapters: { '01-introduction.md': chapter('introduction', body) } },
