@@ -98,3 +98,9 @@ export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const summary = summarize(project, diagnostics);
   return { project, stage, ok: summary.errors === 0, diagnostics, summary };
 }
+
+/**
+ * cite and render: format the citations and bibliography, then the publication's
+ * HTML (src/render/stages.ts); `build()` (src/render/build.ts) adds the PDF.
+ */
+export { citeStage, renderStage } from '../render/stages.js';

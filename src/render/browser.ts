@@ -34,7 +34,11 @@ export interface FoundBrowser {
 }
 
 /** Find a browser executable; undefined when there is none. */
-export function findBrowser(env: NodeJS.ProcessEnv = process.env): FoundBrowser | undefined {
+export function findBrowser(
+  env: NodeJS.ProcessEnv = process.env,
+  candidates: string[] = SYSTEM_BROWSERS,
+  cache: () => string | undefined = () => puppeteer.executablePath(),
+): FoundBrowser | undefined {
   for (const name of BROWSER_ENV) {
     const value = env[name];
     if (!value) continue;
@@ -43,10 +47,10 @@ export function findBrowser(env: NodeJS.ProcessEnv = process.env): FoundBrowser 
       `${name} is set to ${value}, which does not exist; point it at a Chrome or Chromium executable or unset it.`,
     );
   }
-  for (const candidate of SYSTEM_BROWSERS)
+  for (const candidate of candidates)
     if (existsSync(candidate)) return { executable: candidate, from: 'system' };
   try {
-    const cached = puppeteer.executablePath();
+    const cached = cache();
     if (cached && existsSync(cached)) return { executable: cached, from: 'puppeteer' };
   } catch {
     // puppeteer has no browser in its cache.
