@@ -26,7 +26,9 @@ export type CodeKind =
   | 'html'
   | 'emphasis'
   | 'strong'
-  | 'delete';
+  | 'delete'
+  /** The `Source:` / `Note:` lead of a figure's or table's paragraph: the layout prints it localised. */
+  | 'label';
 
 export type Part =
   | { t: 'text'; v: string }
@@ -151,6 +153,24 @@ export function inlineParts(
   const out: Part[] = [];
   walk(children, start, end, { source, pairs: 0 }, out);
   return merge(out);
+}
+
+const LEAD = /^\s*(?:Sources?|Note)\s*:\s*/i;
+
+/**
+ * Make the `Source:` / `Note:` lead of a paragraph a protected code: the layout
+ * recognises it by these English words and prints the localised label itself.
+ */
+export function protectLead(parts: Part[]): Part[] {
+  const first = parts[0];
+  const lead = first?.t === 'text' ? LEAD.exec(first.v) : null;
+  if (!first || !lead) return parts;
+  const rest = first.v.slice(lead[0].length);
+  return [
+    { t: 'ph', kind: 'label', v: lead[0] },
+    ...(rest ? [{ t: 'text' as const, v: rest }] : []),
+    ...parts.slice(1),
+  ];
 }
 
 /** Merge adjacent text parts (a skipped node can leave two in a row). */

@@ -16,7 +16,13 @@ import type { Nodes, Paragraph, PhrasingContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { sha256 } from '../core/source.js';
 import type { MarkdownDoc } from '../core/types.js';
-import { hasTranslatableText, inlineParts, partsToMarkdown, type Part } from './inline.js';
+import {
+  hasTranslatableText,
+  inlineParts,
+  partsToMarkdown,
+  protectLead,
+  type Part,
+} from './inline.js';
 
 export type SegmentKind =
   | 'heading'
@@ -160,8 +166,10 @@ function collect(doc: MarkdownDoc): Raw[] {
     context: string[],
     children: PhrasingContent[],
     range: [number, number],
+    lead = false,
   ) => {
-    const parts = inlineParts(source, children, range[0], range[1]);
+    const inline = inlineParts(source, children, range[0], range[1]);
+    const parts = lead ? protectLead(inline) : inline;
     if (!hasTranslatableText(parts)) return;
     out.push({
       kind,
@@ -217,7 +225,7 @@ function collect(doc: MarkdownDoc): Raw[] {
               ? 'footnote'
               : 'paragraph';
         const path = kind === 'list-item' || kind === 'footnote' ? trail.slice(0, -1) : trail;
-        push(kind, path, context, node.children, at);
+        push(kind, path, context, node.children, at, parent === 'figure' || parent === 'table');
         return;
       }
       case 'listItem':

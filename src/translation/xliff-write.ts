@@ -71,6 +71,7 @@ export const CODE_TYPES: Record<CodeKind, { type: string; subType?: string }> = 
   emphasis: { type: 'fmt', subType: 'xlf:i' },
   strong: { type: 'fmt', subType: 'xlf:b' },
   delete: { type: 'fmt', subType: 'flagship:s' },
+  label: { type: 'other', subType: 'flagship:label' },
 };
 
 /**

@@ -43,7 +43,7 @@ Urban share
 
 ![A line chart](figures/y.svg)
 
-Source: @a.
+Source: @a, table 2.
 :::
 
 [^1]: A footnote [-@a].
@@ -65,7 +65,7 @@ describe('segmentsOf', () => {
       'paragraph:Barcelona publishes data.',
       'caption:Urban share',
       'alt:A line chart',
-      'paragraph:Source: @a.',
+      'paragraph:Source: @a, table 2.',
       'footnote:A footnote [-@a].',
     ]);
   });
@@ -82,6 +82,14 @@ describe('segmentsOf', () => {
       'open:[',
       'close:](https://example.org)',
       'ph:[^1]',
+    ]);
+  });
+
+  it('protects the Source: lead of a figure, which the layout prints in the edition language', () => {
+    const source = segments.find((s) => s.text.startsWith('Source:'))!;
+    expect(source.parts.slice(0, 2)).toEqual([
+      { t: 'ph', kind: 'label', v: 'Source: ' },
+      { t: 'ph', kind: 'cite', v: '@a' },
     ]);
   });
 
