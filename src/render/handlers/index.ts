@@ -8,6 +8,13 @@ import type { State } from 'mdast-util-to-hast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import type { Numbering } from '../../core/numbering.js';
 import type { Project, Stage } from '../../core/types.js';
+import { box } from './box.js';
+import { comment } from './comment.js';
+import { figure } from './figure.js';
+import { kpi } from './kpi.js';
+import { recommendationsSummary } from './recommendations-summary.js';
+import { sdg } from './sdg.js';
+import { table } from './table.js';
 
 export type AnyDirective = ContainerDirective | LeafDirective | TextDirective;
 
@@ -27,4 +34,14 @@ export type DirectiveHandler = (
 ) => ElementContent | ElementContent[] | undefined;
 
 /** Handlers by directive name. Add an entry per handler file. */
-export const directiveHandlers: Record<string, DirectiveHandler> = {};
+export const directiveHandlers: Record<string, DirectiveHandler> = {
+  'good-practice': box,
+  'unece-support': box,
+  recommendations: box,
+  figure,
+  table,
+  comment,
+  sdg,
+  kpi,
+  'recommendations-summary': recommendationsSummary,
+};
