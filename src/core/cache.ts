@@ -37,7 +37,9 @@ const DISK_ENTRIES = 400;
 const memory = new Map<string, Buffer>();
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..', '..');
+/** build/ or src/: the root of flagship's modules. */
+const SRC = path.resolve(HERE, '..');
+const ROOT = path.resolve(SRC, '..');
 
 /** Modules of flagship whose code shapes a parse result, relative to this file's directory. */
 const PARSE_MODULES = ['parse', 'bibliography', 'source', 'report', 'recorded-messages', 'syntax'];
@@ -54,16 +56,22 @@ const PARSE_LIBRARIES = [
   '@citation-js/plugin-bibtex',
 ];
 
-let fingerprintValue: string | undefined;
+const fingerprints = new Map<string, string>();
 
-/** Hash of everything besides the source bytes that decides what a parse returns. */
-export function fingerprint(): string {
-  if (fingerprintValue) return fingerprintValue;
+/**
+ * Hash of code that shapes a cached value: flagship modules (paths relative to
+ * the compiled or source root, without extension; a directory takes all its
+ * modules), the versions of libraries, and V8's version (the serialisation format).
+ */
+export function codeFingerprint(modules: string[], libraries: string[]): string {
+  const id = `${modules.join(',')}|${libraries.join(',')}`;
+  const known = fingerprints.get(id);
+  if (known) return known;
   const hash = createHash('sha256');
   hash.update(`node-v8 ${process.versions.v8}\n`);
   const files: string[] = [];
-  for (const name of PARSE_MODULES) {
-    const dir = path.join(HERE, name);
+  for (const name of modules) {
+    const dir = path.join(SRC, name);
     try {
       if (statSync(dir).isDirectory()) {
         for (const f of readdirSync(dir).sort())
@@ -73,10 +81,9 @@ export function fingerprint(): string {
     } catch {
       // not a directory: a module file
     }
-    for (const ext of ['.js', '.ts']) files.push(path.join(HERE, name + ext));
+    for (const ext of ['.js', '.ts']) files.push(path.join(SRC, name + ext));
   }
-  for (const lib of PARSE_LIBRARIES)
-    files.push(path.join(ROOT, 'node_modules', lib, 'package.json'));
+  for (const lib of libraries) files.push(path.join(ROOT, 'node_modules', lib, 'package.json'));
   for (const file of files) {
     try {
       hash.update(file).update(readFileSync(file));
@@ -84,8 +91,28 @@ export function fingerprint(): string {
       hash.update(`${file} absent`);
     }
   }
-  fingerprintValue = hash.digest('hex').slice(0, 16);
-  return fingerprintValue;
+  const value = hash.digest('hex').slice(0, 16);
+  fingerprints.set(id, value);
+  return value;
+}
+
+/** Hash of everything besides the source bytes that decides what a parse returns. */
+export function fingerprint(): string {
+  return codeFingerprint(
+    PARSE_MODULES.map((m) => `core/${m}`),
+    PARSE_LIBRARIES,
+  );
+}
+
+/** A cache key for a value computed from several inputs (hashed as JSON). */
+export function keyOf(parts: unknown): string {
+  return createHash('sha256')
+    .update(
+      JSON.stringify(parts, (_k, v: unknown) =>
+        v instanceof Map || v instanceof Set ? [...v] : v,
+      ),
+    )
+    .digest('hex');
 }
 
 export type CacheMode = 'on' | 'memory' | 'off';
