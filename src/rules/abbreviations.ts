@@ -7,7 +7,7 @@
  * An abbreviation is a word of at least two capitals with no run of two lower-case
  * letters (SSC, SSCs, U4SSC, R&D, ITU-T, PhD). Not abbreviations: Roman numerals,
  * units and chemical formulas, draft markers, words in a run of capitals
- * (a heading set in capitals), and anything in code, URLs, citation keys,
+ * (a heading set in capitals), KPI codes, and anything in code, URLs, citation keys,
  * directive attributes or review comments. (Hand-written: no maintained library
  * finds abbreviations and their definitions in mdast.)
  */
@@ -18,6 +18,7 @@ import type { Point } from 'unist';
 import { visit } from 'unist-util-visit';
 import type { MarkdownDoc, Project } from '../core/types.js';
 import { attributePlace, pointIn, proseRuns } from './domain-util.js';
+import { CODE_TEXT } from './kpi-reference.js';
 
 export interface ListedAbbreviation {
   /** As written in the list. */
@@ -188,6 +189,8 @@ function scan(
   out: Occurrence[],
 ) {
   const masked = capitalRuns(value);
+  // KPI codes written in the text (`EC: ICT: ICT: 1C`) are codes, not abbreviations.
+  for (const m of value.matchAll(CODE_TEXT)) masked.push([m.index, m.index + m[0].length]);
   const found: Array<{ index: number; token: string; key: string }> = [];
   if (phrases)
     for (const m of value.matchAll(phrases)) {

@@ -13,7 +13,8 @@ import { pointIn, proseRuns } from './domain-util.js';
 import { allDocs, nearest } from './util.js';
 
 /** A KPI code written in running text: `EC: ICT: ICT: 1C`. */
-const CODE_TEXT = /\b(?:EC|EN|SC)\s*:\s*[A-Z]{1,4}\s*:\s*[A-Z]{1,4}\s*:\s*\d{1,2}[A-Za-z]?\b/g;
+export const CODE_TEXT =
+  /\b(?:EC|EN|SC)\s*:\s*[A-Z]{1,4}\s*:\s*[A-Z]{1,4}\s*:\s*\d{1,2}[A-Za-z]?\b/g;
 
 export type KpiCheck =
   { ok: true; code: string } | { ok: false; reason: string; suggestion?: string };

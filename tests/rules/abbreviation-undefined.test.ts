@@ -25,12 +25,12 @@ describe('abbreviation-undefined', () => {
       'The United Nations Economic Commission for Europe (UNECE) and UN DESA agree; UN-Habitat too.', // 7
       'U4SSC (United for Smart Sustainable Cities) is a platform. See Annex II and 5 MW of CO2.', // 8
       'Code `XYZ` and the link <https://ABC.example.org> and [@KEY2020] are not text.', // 9
-      'THIS HEADING IS SET IN CAPITALS.', // 10
+      'THIS HEADING IS SET IN CAPITALS. The KPI code EC: ICT: ICT: 1C is a code.', // 10
     ].join('\n');
     const result = await runRules(
       {
         chapters: { '01-introduction.md': chapter('introduction', `## The SSC idea\n\n${body}`) },
-        front: { '04-abbreviations.md': LIST },
+        front: { '04-abbreviations.md': `${LIST}| KPI | key performance indicator |\n` },
       },
       [rule],
     );
