@@ -107,8 +107,12 @@ export function alignSegments(source: Segment[], target: Segment[]): Map<string,
   return pairs;
 }
 
-/** `check --lang`: load the translation onto the project so the translation rules run. */
-export function attachTranslation(project: Project, lang: string): Translation {
+/**
+ * `check --lang`: load the translation onto the project so the translation rules
+ * run. The source's own language means no translation (a plain check).
+ */
+export function attachTranslation(project: Project, lang: string): Translation | undefined {
+  if (lang === project.config.language) return undefined;
   checkLanguage(project, lang);
   const translation = loadTranslation(project, lang);
   project.translation = translation;

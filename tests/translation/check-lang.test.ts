@@ -171,6 +171,9 @@ describe('check --lang', () => {
 
   it('refuses a language that manuscript.yaml does not list', async () => {
     await expect(check({ cwd: base, lang: 'de' })).rejects.toThrow(UsageError);
-    await expect(check({ cwd: base, lang: 'en' })).rejects.toThrow(/language of the source/);
+    await expect(check({ cwd: base, lang: 'xx_1' })).rejects.toThrow(/not a language code/);
+    // The source's own language is a plain check.
+    const english = await check({ cwd: base, lang: 'en' });
+    expect(english.project.translation).toBeUndefined();
   });
 });

@@ -1,0 +1,81 @@
+/**
+ * The project as an edition in another language, for `build --lang`: the
+ * translated chapters and front matter of manuscript/<lang>/ in the source's
+ * reading order, the chapter titles of the per-language mandate (`titles`),
+ * and the publication's title, subtitle and series from `translations.<lang>`
+ * in manuscript.yaml. A file without a translation keeps its source (the
+ * check stage reports it as translation-missing-chapter first).
+ */
+import type { Config } from '../core/config-schema.js';
+import { UsageError } from '../core/errors.js';
+import type { MarkdownDoc, Project } from '../core/types.js';
+import { PACKAGED_TEMPLATES, templatesDir } from '../render/document.js';
+import { registerCslLocale } from './csl-locale.js';
+import { counterpart, loadTranslation, type Translation } from './translation.js';
+
+/** File-name slug of a title (as the build names its PDF), ASCII only. */
+function slug(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'publication'
+  );
+}
+
+/** The keys of manuscript.yaml an edition may give in its own language. */
+export const EDITION_KEYS = ['title', 'subtitle', 'series', 'publisher', 'place'];
+
+/** `translations.<lang>` of manuscript.yaml: the publication's metadata in that language. */
+export function editionMetadata(config: Config, lang: string): Record<string, string> {
+  const all = config.translations;
+  if (!all || typeof all !== 'object' || Array.isArray(all)) return {};
+  const own = (all as Record<string, unknown>)[lang];
+  if (!own || typeof own !== 'object' || Array.isArray(own)) return {};
+  return Object.fromEntries(
+    Object.entries(own as Record<string, unknown>).filter(
+      (e): e is [string, string] => EDITION_KEYS.includes(e[0]) && typeof e[1] === 'string',
+    ),
+  );
+}
+
+export function localiseProject(project: Project, lang: string): Project {
+  if (lang === project.config.language) return project;
+  const translation: Translation = project.translation ?? loadTranslation(project, lang);
+  if (translation.chapters.length === 0)
+    throw new UsageError(
+      `there is no ${lang} translation in ${lang}/ of the manuscript directory; import the translated XLIFF first (\`flagship xliff import\`).`,
+    );
+  const swap = (doc: MarkdownDoc): MarkdownDoc => {
+    const translated = counterpart(project, translation, doc);
+    if (!translated?.readable) return doc;
+    // Same role and id as the source: the renderer and the numbering treat it as that file.
+    return { ...translated, kind: doc.kind, id: doc.id };
+  };
+  const meta = editionMetadata(project.config, lang);
+  const source = project.config;
+  const config: Config = {
+    ...source,
+    ...meta,
+    // The PDF is named after the source title plus the language: <slug>-ru-final-v1.0.0.pdf.
+    slug: `${typeof source.slug === 'string' ? source.slug : slug(source.title)}-${lang}`,
+    language: lang,
+    toc: project.config.toc.map((entry) => ({
+      ...entry,
+      title: entry.titles?.[lang] ?? entry.title,
+    })),
+  };
+  // Citations in the edition's language: a CSL locale from the templates, if there is one.
+  registerCslLocale(templatesDir(project.dir, config), lang) ??
+    registerCslLocale(PACKAGED_TEMPLATES, lang);
+  return {
+    ...project,
+    config,
+    chapters: project.chapters.map(swap),
+    front: project.front.map(swap),
+    translation,
+  };
+}
