@@ -18,7 +18,20 @@ const LITERAL =
 
 const KIND = { Box: 'box', Figure: 'figure', Table: 'table', Section: 'section' } as const;
 
-function checkLiteral(doc: MarkdownDoc, node: Text, numbering: Numbering) {
+/** "Chapter 7" written out by hand. */
+const CHAPTER = /\b[Cc]hapters?\s+(\d{1,2})\b(?!\.\d|\s+(?:of|in)\s)/g;
+
+function checkLiteral(doc: MarkdownDoc, node: Text, numbering: Numbering, chapters: number) {
+  for (const m of node.value.matchAll(CHAPTER)) {
+    const number = Number(m[1]);
+    if (number >= 1 && number <= chapters) continue;
+    report(
+      doc.file,
+      'crossref-unresolved',
+      `"${m[0]}" points nowhere: the publication has ${chapters} chapters; correct the number.`,
+      pointIn(doc, node, m.index, m[0].length),
+    );
+  }
   for (const m of node.value.matchAll(LITERAL)) {
     const kind = KIND[m[1] as keyof typeof KIND];
     const number = m[2]!;
@@ -37,11 +50,12 @@ function checkLiteral(doc: MarkdownDoc, node: Text, numbering: Numbering) {
 const rule: Rule = {
   id: 'crossref-unresolved',
   description:
-    'Every cross-reference (`@box:label`, `@fig:label`, `@tbl:label`, `@sec:label`) names a label that a box, figure, table or section carries; a number written by hand ("Box 3.2") exists.',
+    'Every cross-reference (`@box:label`, `@fig:label`, `@tbl:label`, `@sec:label`) names a label that a box, figure, table or section carries; a number written by hand ("Box 3.2", "Chapter 4") exists.',
   fix: 'Correct the label (the nearest label is suggested) or add `{#label}` to the box, figure, table or section; replace hand-written numbers with `@label`.',
   run({ project }) {
     const numbering = numberProject(project);
     const labels = [...numbering.byLabel.keys()];
+    const chapters = Math.max(project.config.toc.length, project.chapters.length);
     for (const doc of allDocs(project)) {
       const check = (label: string, node: CrossrefNode | CiteNode) => {
         if (numbering.byLabel.has(label)) return;
@@ -68,7 +82,7 @@ const rule: Rule = {
           for (const item of (node as CiteNode).items)
             if (isCrossrefKey(item.key)) check(item.key, node as CiteNode);
       });
-      for (const { node } of proseRuns(doc)) checkLiteral(doc, node, numbering);
+      for (const { node } of proseRuns(doc)) checkLiteral(doc, node, numbering, chapters);
     }
   },
 };

@@ -40,6 +40,7 @@ describe('crossref-unresolved', () => {
         'See @box:open-dat and [Box @box:nowhere].',
         'As Box 3.2 shows.',
         'Mixed [@unece2015; see @fig:shares].',
+        'Chapter 2 and chapter 3 of the report exist; Chapter 7 does not.',
       ].join('\n'),
     );
     const result = await runRules(
@@ -53,13 +54,18 @@ describe('crossref-unresolved', () => {
       'manuscript/02-governance.md:6:23',
       'manuscript/02-governance.md:7:4',
       'manuscript/02-governance.md:8:7',
+      'manuscript/02-governance.md:9:46',
     ]);
     expect(found.map((d) => d.suggestion)).toEqual([
       '@box:open-data',
       undefined,
       undefined,
       '@fig:share',
+      undefined,
     ]);
+    expect(found[4]!.message).toBe(
+      '"Chapter 7" points nowhere: the publication has 2 chapters; correct the number.',
+    );
     expect(found[0]!.message).toContain('did you mean `@box:open-data` (Box 1.1)?');
     expect(found[2]!.message).toContain('"Box 3.2" points nowhere');
     expect(found[0]!.severity).toBe('warning');
