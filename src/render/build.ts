@@ -42,6 +42,8 @@ export interface BuildOptions {
   bibliography?: string;
   /** A browser to reuse across builds (it is not closed). */
   browser?: Browser;
+  /** false: write only the HTML edition (no browser, no PDF, no build.json); `flagship watch` uses it. */
+  pdf?: boolean;
   /** Called after each stage with its duration in milliseconds. */
   onStage?: (stage: string, ms: number) => void;
 }
@@ -114,7 +116,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   stage('check');
   if (!result.ok && !options.force) return { ok: false, check: result, warnings: [], timings };
   const found = options.browser ? undefined : findBrowser();
-  if (!options.browser && !found) throw new UsageError(NO_BROWSER_MESSAGE);
+  if (options.pdf !== false && !options.browser && !found) throw new UsageError(NO_BROWSER_MESSAGE);
 
   const { project } = result;
   const config = project.config;
@@ -149,6 +151,14 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   values.stamp = stamp;
   const rendered = renderStage({ project, stage: draft, lang, values, stamp });
   stage('render-html');
+  if (options.pdf === false) {
+    const slug = typeof config.slug === 'string' ? config.slug : slugify(config.title);
+    const out = options.out ?? path.join('dist', defaultPdfName(slug, draft, config.version));
+    const htmlPath = path.resolve(cwd, `${out.replace(/\.pdf$/i, '')}.html`);
+    atomicWrite(htmlPath, rendered.screen);
+    stage('write');
+    return { ok: result.ok, check: result, html: htmlPath, warnings: rendered.warnings, timings };
+  }
 
   const session = options.browser ? undefined : await launchBrowser(found);
   let printed;

@@ -11,7 +11,7 @@ import * as citationJs from '@citation-js/core';
 import { plugins } from '@citation-js/core';
 import '@citation-js/plugin-csl';
 import type { CiteItem } from '../core/syntax/citations.js';
-import type { CslItem } from '../core/bibliography.js';
+import type { BibEntry, CslItem } from '../core/bibliography.js';
 import type { Project } from '../core/types.js';
 import { UsageError } from '../core/errors.js';
 
@@ -39,26 +39,33 @@ export interface Citations {
 
 const ETAL = 'Etalsentinelxq';
 
-/** Items ending in `and others` get a sentinel author, turned into "et al." after formatting. */
-function prepareItem(item: CslItem): CslItem {
+/**
+ * The item citeproc gets: `and others` becomes a sentinel author turned into "et al."
+ * after formatting, and a BibTeX `number` that citation-js drops on @misc (a UN
+ * document symbol such as A/RES/70/1) is put back.
+ */
+function prepareItem(entry: BibEntry): CslItem {
+  const item = entry.item!;
   const copy = { ...item };
   delete copy._etal;
   if (item._etal && Array.isArray(item.author))
     copy.author = [...item.author, { family: ETAL, given: 'X' }];
+  if (
+    copy.number === undefined &&
+    copy.issue === undefined &&
+    /^(misc|online|unpublished|manual|booklet)$/.test(entry.type)
+  ) {
+    const number = /\bnumber\s*=\s*[{"]([^}"]+)[}"]/i.exec(entry.raw);
+    if (number) copy.number = number[1]!.trim();
+  }
   return copy;
 }
 
 export function mendEtAl(html: string, etAl = 'et al.'): string {
+  const sentinel = `(?:${ETAL}(?:,\\s*X\\.?|\\s+X\\.?)?|X\\.?\\s+${ETAL})`;
   return html
-    .replace(
-      new RegExp(
-        `(?:,\\s*)?(?:(?:&amp;|&|and)\\s+)?(?:${ETAL}(?:,\\s*X\\.?|\\s+X\\.?|\\s*X\\.)?|X\\.?\\s+${ETAL})`,
-        'g',
-      ),
-      ` ${etAl}`,
-    )
-    .replace(/ et al\.\./g, ' et al.')
-    .replace(/\s+ et al\./g, ' et al.');
+    .replace(new RegExp(`(,?)\\s*(?:(?:&amp;|&|and)\\s+)?${sentinel}`, 'g'), `$1 ${etAl}`)
+    .replace(/ et al\.\./g, ' et al.');
 }
 
 const LOCATOR_LABELS: Record<string, string> = {
@@ -149,7 +156,7 @@ export function formatCitations(
       if (!entry?.item) unresolved.add(item.key);
       else if (!cited.has(item.key)) {
         cited.add(item.key);
-        items.push(prepareItem(entry.item));
+        items.push(prepareItem(entry));
       }
     }
   const result: Citations = {

@@ -130,7 +130,7 @@ export function renderStage(input: RenderInput): RenderResult {
     front,
     chapters,
     bibliography,
-    values: input.values,
+    values: { ...input.values, stamp: input.stamp },
   };
   const extraCss = `:root { --flagship-stamp: ${input.stamp ? cssString(input.stamp) : 'none'}; }\n`;
   return {
