@@ -144,11 +144,23 @@ function definesAt(value: string, start: number, token: string): boolean {
   return false;
 }
 
-/** Words of a run of three or more words in capitals (a title set in capitals). */
+const CAPITAL_WORDS = new Set(
+  'A AN AND THE OF FOR IN ON TO WITH BY AT FROM ALL AGES CITIES CITY SMART SUSTAINABLE'.split(' '),
+);
+
+/**
+ * Runs of three or more words in capitals that are a title set in capitals
+ * ("SMART CITIES FOR ALL AGES", or "B AC KG R OUND" from a PDF): a run counts
+ * when it holds a common word or a one-letter word, so "UNECE ITU U4SSC" stays
+ * three abbreviations.
+ */
 function capitalRuns(value: string): Array<[number, number]> {
   const runs: Array<[number, number]> = [];
-  for (const m of value.matchAll(/\b[A-Z]{2,}(?:[\s\u00a0]+[A-Z]{2,}){2,}\b/g))
-    runs.push([m.index, m.index + m[0].length]);
+  for (const m of value.matchAll(/\b[A-Z][A-Z0-9&-]*(?:[\s\u00a0]+[A-Z][A-Z0-9&-]*){2,}\b/g)) {
+    const words = m[0].split(/[\s\u00a0]+/);
+    if (words.some((w) => w.length === 1 || CAPITAL_WORDS.has(w)))
+      runs.push([m.index, m.index + m[0].length]);
+  }
   return runs;
 }
 

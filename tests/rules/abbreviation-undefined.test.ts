@@ -25,7 +25,7 @@ describe('abbreviation-undefined', () => {
       'The United Nations Economic Commission for Europe (UNECE) and UN DESA agree; UN-Habitat too.', // 7
       'U4SSC (United for Smart Sustainable Cities) is a platform. See Annex II and 5 MW of CO2.', // 8
       'Code `XYZ` and the link <https://ABC.example.org> and [@KEY2020] are not text.', // 9
-      'THIS HEADING IS SET IN CAPITALS. The KPI code EC: ICT: ICT: 1C is a code.', // 10
+      'THIS HEADING IS SET IN CAPITALS. The KPI code EC: ICT: ICT: 1C is a code. 1. B AC KG R OUND', // 10
     ].join('\n');
     const result = await runRules(
       {
@@ -38,7 +38,10 @@ describe('abbreviation-undefined', () => {
   });
 
   it('reports the first undefined use once, and a definition that comes too late', async () => {
-    const one = chapter('introduction', 'The KPIs of U4SSC matter. More KPIs.\n\nNGOs take part.'); // 6, 8
+    const one = chapter(
+      'introduction',
+      'The KPIs of U4SSC matter. More KPIs.\n\nNGOs take part.\n\nThe UNECE ITU ICT trio.',
+    ); // 6, 8, 10
     const two = chapter(
       'governance',
       'United for Smart Sustainable Cities (U4SSC) again. Key performance indicators (KPIs).',
@@ -55,6 +58,8 @@ describe('abbreviation-undefined', () => {
       'manuscript/01-introduction.md:6:5',
       'manuscript/01-introduction.md:6:13',
       'manuscript/01-introduction.md:8:1',
+      'manuscript/01-introduction.md:10:5',
+      'manuscript/01-introduction.md:10:11',
     ]);
     expect(found[0]!.message).toContain(
       '"KPIs" is used here before it is defined (02-governance.md:6)',
