@@ -1,5 +1,5 @@
 /**
- * box-country: a good-practice box's `country` is the ISO 3166-1 alpha-3 code of
+ * box-country: a good-practice (or UNECE-support) box's `country` is the ISO 3166-1 alpha-3 code of
  * a UNECE member State. A name, an alpha-2 code or a former name is reported with
  * the code to write; a country outside the UNECE region is reported as such.
  */
@@ -14,12 +14,12 @@ import { nearest, readableChapters } from './util.js';
 const rule: Rule = {
   id: 'box-country',
   description:
-    "A `:::good-practice` box's `country` is the ISO 3166-1 alpha-3 code of one of the 56 UNECE member States (data/reference/unece-member-states.csv).",
+    "A `:::good-practice` box's `country` (and a `:::unece-support` box's, when it names one) is the ISO 3166-1 alpha-3 code of one of the 56 UNECE member States (data/reference/unece-member-states.csv).",
   fix: 'Write the alpha-3 code (suggested when the value is a name, an alpha-2 code or a misspelt code); a practice from outside the UNECE region does not belong in a good-practice box.',
   run({ project }) {
     for (const doc of readableChapters(project)) {
       visit(doc.tree, 'containerDirective', (node: ContainerDirective) => {
-        if (node.name !== 'good-practice') return;
+        if (node.name !== 'good-practice' && node.name !== 'unece-support') return;
         const value = (node.attributes?.country ?? '').trim();
         if (value === '' || memberByIso3(value)) return; // box-attributes reports a missing one.
         const place = attributePlace(doc, node, 'country');

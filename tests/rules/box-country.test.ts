@@ -72,7 +72,7 @@ describe('box-country', () => {
         chapters: {
           '01-introduction.md': chapter(
             'introduction',
-            `${box('country=CHN')}\n${box('country=Japan')}`,
+            `${box('country=CHN')}\n${box('country=Japan')}\n:::unece-support{country=GE title="Profile"}\nX\n:::`,
           ),
         },
       },
@@ -82,8 +82,9 @@ describe('box-country', () => {
     expect(places(result, 'box-country')).toEqual([
       'manuscript/01-introduction.md:6:18',
       'manuscript/01-introduction.md:10:18',
+      'manuscript/01-introduction.md:14:18',
     ]);
     expect(found[0]!.message).toContain('`country=CHN` is not a UNECE member State');
-    expect(found.map((d) => d.suggestion)).toEqual([undefined, undefined]);
+    expect(found.map((d) => d.suggestion)).toEqual([undefined, undefined, 'GEO']);
   });
 });
