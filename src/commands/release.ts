@@ -21,7 +21,7 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       `
-The release is refused when the working tree has uncommitted changes (outside releases/ and dist/),
+The release is refused when the working tree has uncommitted changes (outside releases/, dist/ and .flagship-cache/),
 when manuscript.yaml's \`draft\` is another stage, when its \`version\` was already released, and
 when \`flagship check --draft <draft>\` finds an error. It writes releases/<draft>-v<version>/ (the
 PDF, build.json, manifest.json with the commit and SHA-256 of every source, manifest.json.sha256)

@@ -4,7 +4,7 @@
  * `releases/<draft>-v<version>/` (the PDF, its build.json, manifest.json with the
  * commit and the SHA-256 of every source file, manifest.json.sha256) and a git
  * tag of the same name on the commit. Refuses a dirty working tree (changes
- * under releases/ and dist/ aside: they are outputs) and a version already released.
+ * under releases/, dist/ and .flagship-cache/ aside: they are outputs) and a version already released.
  * It commits nothing: the tag marks the source commit; committing the record is
  * the editor's choice.
  */
@@ -39,7 +39,7 @@ import {
 import { bibliographyInRepo, manuscriptInRepo } from './snapshot.js';
 
 /** Output directories a release may leave changed; everything else must be committed. */
-export const IGNORED_DIRTY = [`${RELEASES_DIR}/`, 'dist/'];
+export const IGNORED_DIRTY = [`${RELEASES_DIR}/`, 'dist/', '.flagship-cache/'];
 
 export interface BuildResult {
   pdf: string;
@@ -78,12 +78,22 @@ async function defaultBuild(): Promise<BuildFunction> {
     build: (options: Record<string, unknown>) => Promise<Record<string, unknown>>;
   };
   return async (options) => {
-    const result = await mod.build({ ...options, force: false });
+    let result: Record<string, unknown>;
+    try {
+      result = await mod.build({ ...options, force: false });
+    } catch (error) {
+      // The build found its own PDF wrong (BuildVerificationError): nothing to release.
+      if ((error as Error).name === 'BuildVerificationError')
+        throw new UsageError(`release refused: ${(error as Error).message}`);
+      throw error;
+    }
     const pdf = (result.pdf ?? result.pdfPath) as string | undefined;
     const buildJson = (result.buildJson ?? result.buildJsonPath ?? result.json) as
       string | undefined;
-    if (!pdf || !buildJson)
-      throw new Error('the build did not report the paths of its PDF and build.json');
+    if (result.ok === false || !pdf || !buildJson)
+      throw new UsageError(
+        'release refused: the build wrote no PDF; run `flagship build` to see why.',
+      );
     return { pdf, buildJson, pages: result.pages as number | undefined };
   };
 }
@@ -159,13 +169,17 @@ export async function release(options: ReleaseOptions): Promise<ReleaseOutcome> 
       manuscript: sources.dir,
       cwd,
       draft: stage,
-      out: path.join(temp, 'build'),
+      out: path.join(temp, 'build', `${name}.pdf`),
       quiet: true,
       bibliography: options.bibliography,
     });
     const pdfName = `${name}.pdf`;
     copyFileSync(built.pdf, path.join(temp, pdfName));
-    copyFileSync(built.buildJson, path.join(temp, 'build.json'));
+    // build.json names the PDF where the build wrote it; name it where the release keeps it.
+    const record = JSON.parse(readFileSync(built.buildJson, 'utf8')) as { pdf?: { file?: string } };
+    if (record.pdf && typeof record.pdf === 'object')
+      record.pdf.file = path.relative(cwd, path.join(final, pdfName)).split(path.sep).join('/');
+    atomicWrite(path.join(temp, 'build.json'), `${JSON.stringify(record, null, 2)}\n`);
     rmSync(path.join(temp, 'build'), { recursive: true, force: true });
 
     const manuscriptRel = manuscriptInRepo(root, { cwd, manuscript: options.manuscript });
