@@ -1,0 +1,42 @@
+// Reference data: the copied tables load from data/reference/ with the counts their sources give.
+import { describe, expect, it } from 'vitest';
+import {
+  kpiByCode,
+  kpis,
+  memberFromAlias,
+  memberStates,
+  normalizeKpiCode,
+  sdgGoals,
+  sdgTargets,
+  targetRange,
+} from '../../src/core/reference.js';
+
+describe('reference data', () => {
+  it('has 56 member States, 17 goals, 169 targets and 91 KPIs', () => {
+    expect(memberStates()).toHaveLength(56);
+    expect(sdgGoals()).toHaveLength(17);
+    expect(sdgTargets()).toHaveLength(169);
+    expect(kpis()).toHaveLength(91);
+    expect(kpis().filter((k) => k.type === 'core')).toHaveLength(54);
+  });
+
+  it('has the targets per goal of the UNSD list', () => {
+    const perGoal = sdgGoals().map((g) => sdgTargets().filter((t) => t.goal === g.goal).length);
+    expect(perGoal).toEqual([7, 8, 13, 10, 9, 8, 5, 12, 8, 10, 10, 11, 5, 10, 12, 12, 19]);
+    expect(targetRange(11)).toBe('11.1–11.7 and 11.a–11.c');
+  });
+
+  it('finds member States by 2020 name, current name, former name, alpha-2 code and informal name', () => {
+    expect(memberFromAlias('Turkey')?.iso3).toBe('TUR');
+    expect(memberFromAlias('türkiye')?.iso3).toBe('TUR');
+    expect(memberFromAlias('The former Yugoslav Republic of Macedonia')?.iso3).toBe('MKD');
+    expect(memberFromAlias('CH')?.iso3).toBe('CHE');
+    expect(memberFromAlias('Scotland')?.iso3).toBe('GBR');
+    expect(memberFromAlias('China')).toBeUndefined();
+  });
+
+  it('normalises KPI codes', () => {
+    expect(normalizeKpiCode(' ec:ict: ict :1c ')).toBe('EC: ICT: ICT: 1C');
+    expect(kpiByCode('SC: SH: HO: 1C')?.name).toBe('Informal Settlements');
+  });
+});
