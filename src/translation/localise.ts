@@ -6,6 +6,10 @@
  * in manuscript.yaml. A file without a translation keeps its source (the
  * check stage reports it as translation-missing-chapter first).
  */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Image, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
 import type { Config } from '../core/config-schema.js';
 import { UsageError } from '../core/errors.js';
 import type { MarkdownDoc, Project } from '../core/types.js';
@@ -42,6 +46,24 @@ export function editionMetadata(config: Config, lang: string): Record<string, st
   );
 }
 
+/**
+ * The translated tree with each relative image path that has no file beside the
+ * translation pointed at the source's file, so manuscript/<lang>/ needs copies
+ * only of figures that are localised.
+ */
+function withImages(translated: MarkdownDoc, source: MarkdownDoc): Root {
+  const tree = structuredClone(translated.tree);
+  const here = path.dirname(translated.path);
+  const there = path.dirname(source.path);
+  visit(tree, 'image', (node: Image) => {
+    if (/^[a-z][a-z0-9+.-]*:/i.test(node.url) || path.isAbsolute(node.url)) return;
+    const file = decodeURI(node.url.split(/[?#]/)[0] ?? '');
+    if (existsSync(path.resolve(here, file)) || !existsSync(path.resolve(there, file))) return;
+    node.url = path.relative(here, path.resolve(there, file)).split(path.sep).join('/');
+  });
+  return tree;
+}
+
 export function localiseProject(project: Project, lang: string): Project {
   if (lang === project.config.language) return project;
   const translation: Translation = project.translation ?? loadTranslation(project, lang);
@@ -53,7 +75,7 @@ export function localiseProject(project: Project, lang: string): Project {
     const translated = counterpart(project, translation, doc);
     if (!translated?.readable) return doc;
     // Same role and id as the source: the renderer and the numbering treat it as that file.
-    return { ...translated, kind: doc.kind, id: doc.id };
+    return { ...translated, kind: doc.kind, id: doc.id, tree: withImages(translated, doc) };
   };
   const meta = editionMetadata(project.config, lang);
   const source = project.config;

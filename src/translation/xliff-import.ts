@@ -233,7 +233,9 @@ export function importXliff(
   const written: string[] = [];
   const translation = lang ? loadTranslation(project, lang) : undefined;
   for (const [doc, map] of targets) {
-    if (map.size === 0 || !translation) continue;
+    // Every file of the XLIFF is written, translated or not: untranslated text is then
+    // reported by `check --lang` (translation-untranslated) rather than a missing file.
+    if (!translation) continue;
     const segments = segmentsOf(doc);
     // Keep translations already in manuscript/<lang>/ for segments this import does not carry.
     const merged = new Map<string, string>();
