@@ -8,11 +8,13 @@
 import { toString } from 'mdast-util-to-string';
 import type { TextDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
-import { sdgGoal, sdgTarget, targetRange } from '../core/reference.js';
+import { checkSdgId } from '../core/reference.js';
 import { report } from '../core/report.js';
 import type { MarkdownDoc, Rule } from '../core/types.js';
 import { pointIn, proseRuns } from './domain-util.js';
 import { allDocs } from './util.js';
+
+export { checkSdgId };
 
 /** A goal (`11`) or target (`11.7`, `11.a`) as written. */
 const REF = String.raw`\d{1,2}(?:\.(?:\d{1,2}|[A-Za-z]))?`;
@@ -28,41 +30,6 @@ const TARGET_TEXT = new RegExp(
   String.raw`(?<!SDGs?[\s\u00a0-]*)\b[Tt]arget(s?)\s+(\d{1,2}\.(?:\d{1,2}|[a-z]))${END}(${LIST})?`,
   'gu',
 );
-
-export type SdgCheck =
-  | { ok: true; kind: 'goal' | 'target'; id: string }
-  | { ok: false; reason: string; suggestion?: string };
-
-/** Check one goal or target id as written (`11`, `11.7`, `11.a`, `11.A`). */
-export function checkSdgId(written: string): SdgCheck {
-  const match = /^(\d{1,3})(?:\.(\d{1,2}|[A-Za-z]))?$/.exec(written.trim());
-  if (!match)
-    return {
-      ok: false,
-      reason: `\`${written}\` is not an SDG goal or target; write a goal as \`11\` and a target as \`11.7\` or \`11.a\`.`,
-    };
-  const goal = Number(match[1]);
-  if (!sdgGoal(goal))
-    return {
-      ok: false,
-      reason: `SDG ${goal} does not exist; the Sustainable Development Goals are numbered 1 to 17.`,
-    };
-  if (match[2] === undefined) return { ok: true, kind: 'goal', id: String(goal) };
-  const part = match[2];
-  const id = `${goal}.${/^\d+$/.test(part) ? String(Number(part)) : part.toLowerCase()}`;
-  if (sdgTarget(id)) {
-    if (id === `${match[1]}.${part}`) return { ok: true, kind: 'target', id };
-    return {
-      ok: false,
-      reason: `write the SDG target as \`${id}\`.`,
-      suggestion: id,
-    };
-  }
-  return {
-    ok: false,
-    reason: `SDG target ${goal}.${part} does not exist; Goal ${goal} has targets ${targetRange(goal)}.`,
-  };
-}
 
 /** The ids in a match: the first, then any in the list that follows (`, 11 and 17`). */
 function idsIn(first: string, list: string | undefined, offset: number) {

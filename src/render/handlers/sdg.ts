@@ -8,8 +8,7 @@
 import { h } from 'hastscript';
 import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { sdgGoal, sdgTarget } from '../../core/reference.js';
-import { checkSdgId } from '../../rules/sdg-reference.js';
+import { checkSdgId, sdgGoal, sdgTarget } from '../../core/reference.js';
 import type { DirectiveHandler, RenderContext } from './index.js';
 import { textBefore } from './reference-context.js';
 
