@@ -28,6 +28,8 @@ export const SEVERITY: Record<string, Row> = {
   'chapter-heading': E,
   'file-unreadable': E,
   'bib-missing': E,
+  // Scripts, remote or outside-the-project content (issue 9): never allowed.
+  'unsafe-content': E,
   // Domain checks (issue 7): wrong facts are errors at every stage; what is missing is a
   // warning in a first draft; unused list entries are housekeeping.
   'box-country': E,

