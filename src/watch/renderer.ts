@@ -4,14 +4,13 @@
  * printed on demand or, with --pdf, on each change, always with the same
  * Chromium (launched on first use, closed with the session). Previews go to
  * `.flagship-cache/watch/` and are built with `force`, so a draft with errors
- * still shows (its diagnostics are in the page). Without a build module in
- * this flagship, watch checks only.
+ * still shows (its diagnostics are in the page).
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { cacheDir } from '../core/cache.js';
-import type { CheckResult } from '../core/pipeline.js';
 import { resolveManuscriptDir } from '../core/load.js';
+import type { BrowserSession } from '../render/browser.js';
 import type { Renderer, RenderOutput } from './session.js';
 
 export interface RendererOptions {
@@ -21,44 +20,15 @@ export interface RendererOptions {
   cwd?: string;
 }
 
-/** The parts of render/build.ts and render/browser.ts watch relies on. */
-interface BuildModule {
-  build(options: {
-    manuscript?: string;
-    cwd?: string;
-    draft?: string;
-    bibliography?: string;
-    out?: string;
-    html?: boolean;
-    pdf?: boolean;
-    force?: boolean;
-    quiet?: boolean;
-    browser?: unknown;
-  }): Promise<{ ok: boolean; check: CheckResult; pdf?: string; html?: string }>;
-}
-interface BrowserModule {
-  launchBrowser(): Promise<{ browser: unknown; close(): Promise<void> }>;
-}
-
-// Specifiers in variables: loaded only when watch runs, and watch still compiles
-// and checks in a flagship without a build.
-const BUILD_MODULE = '../render/build.js';
-const BROWSER_MODULE = '../render/browser.js';
-
-export async function createRenderer(options: RendererOptions): Promise<Renderer | undefined> {
-  let builder: BuildModule;
-  let browsers: BrowserModule;
-  try {
-    builder = (await import(BUILD_MODULE)) as BuildModule;
-    browsers = (await import(BROWSER_MODULE)) as BrowserModule;
-  } catch {
-    return undefined;
-  }
+export async function createRenderer(options: RendererOptions): Promise<Renderer> {
+  // Loaded here, not at the top: the build stack (puppeteer, pdf-lib, pdf.js) is heavy.
+  const builder = await import('../render/build.js');
+  const browsers = await import('../render/browser.js');
   const cwd = options.cwd ?? process.cwd();
   const dir = resolveManuscriptDir({ manuscript: options.manuscript, cwd });
   const out = path.join(cacheDir(cwd), 'watch', 'preview.pdf');
   const html = out.replace(/\.pdf$/, '.html');
-  let session: { browser: unknown; close(): Promise<void> } | undefined;
+  let session: BrowserSession | undefined;
   const common = {
     manuscript: options.manuscript,
     cwd,

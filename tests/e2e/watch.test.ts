@@ -9,6 +9,7 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRenderer } from '../../src/watch/renderer.js';
 import { startWatch, type WatchSession } from '../../src/watch/session.js';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/valid');
@@ -144,6 +145,56 @@ describe('flagship watch (session)', () => {
         from,
       );
       expect(JSON.parse(state.data).generation).toBeGreaterThan(2);
+    } finally {
+      stream.close();
+    }
+  });
+});
+
+describe('flagship watch (HTML edition through the build)', () => {
+  let root: string;
+  let session: WatchSession;
+
+  beforeAll(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'flagship-watch-html-'));
+    cpSync(FIXTURE, root, { recursive: true });
+    const renderer = await createRenderer({ manuscript: 'manuscript', cwd: root });
+    session = await startWatch({
+      cwd: root,
+      manuscript: 'manuscript',
+      port: 0,
+      debounceMs: 50,
+      renderer,
+      log: () => undefined,
+    });
+  });
+  afterAll(async () => {
+    await session?.close();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('serves the HTML edition and serves the edited text after a save', async () => {
+    const page = await get(session.url);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('Barcelona publishes open data.');
+    expect(page.body).toContain('<script id="flagship-watch">');
+    expect(page.body).not.toMatch(/http-equiv=["']?content-security-policy/i);
+    const stream = events(`${session.url}__flagship/events`);
+    try {
+      await stream.waitFor((m) => m.event === 'state');
+      const from = stream.received.length;
+      const file = path.join(root, CHAPTER);
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          'Barcelona publishes open data.',
+          'Barcelona publishes open data every week.',
+        ),
+      );
+      await stream.waitFor((m) => m.event === 'reload', from);
+      const after = await get(session.url);
+      expect(after.body).toContain('Barcelona publishes open data every week.');
+      expect(session.state().pdf).toBeUndefined(); // no PDF unless asked
     } finally {
       stream.close();
     }
