@@ -6,7 +6,7 @@
  *
  * An abbreviation is a word of at least two capitals with no run of two lower-case
  * letters (SSC, SSCs, U4SSC, R&D, ITU-T, PhD). Not abbreviations: Roman numerals,
- * units and chemical formulas, draft markers, words in a run of capitals
+ * units and chemical formulas (CO2, CO₂), draft markers, words in a run of capitals
  * (a heading set in capitals), KPI codes, and anything in code, URLs, citation keys,
  * directive attributes or review comments. (Hand-written: no maintained library
  * finds abbreviations and their definitions in mdast.)
@@ -216,6 +216,8 @@ function scan(
     const token = m[0];
     if (!isAbbreviation(token)) continue;
     if (masked.some(([a, b]) => m.index >= a && m.index < b)) continue;
+    // A chemical formula written with subscripts: CO₂, NO₂, PM₂.₅.
+    if (/^[\u2080-\u2089]/.test(value.slice(m.index + token.length))) continue;
     found.push({ index: m.index, token, key: abbreviationKey(token) });
   }
   found.sort((a, b) => a.index - b.index);

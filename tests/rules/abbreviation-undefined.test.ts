@@ -23,7 +23,7 @@ describe('abbreviation-undefined', () => {
     const body = [
       'Smart sustainable cities (SSCs) use ICTs. Each SSC is different.', // 6
       'The United Nations Economic Commission for Europe (UNECE) and UN DESA agree; UN-Habitat too.', // 7
-      'U4SSC (United for Smart Sustainable Cities) is a platform. See Annex II and 5 MW of CO2.', // 8
+      'U4SSC (United for Smart Sustainable Cities) is a platform. See Annex II and 5 MW of CO2 and NO₂.', // 8
       'Code `XYZ` and the link <https://ABC.example.org> and [@KEY2020] are not text.', // 9
       'THIS HEADING IS SET IN CAPITALS. The KPI code EC: ICT: ICT: 1C is a code. 1. B AC KG R OUND', // 10
     ].join('\n');
