@@ -1,5 +1,6 @@
 // box-country: a good-practice box names a UNECE member State by its ISO alpha-3 code.
 import { describe, expect, it } from 'vitest';
+import { memberStates } from '../../src/core/reference.js';
 import rule from '../../src/rules/box-country.js';
 import { chapter, findings, places, runRules } from './domain-fixture.js';
 
@@ -86,5 +87,31 @@ describe('box-country', () => {
     ]);
     expect(found[0]!.message).toContain('`country=CHN` is not a UNECE member State');
     expect(found.map((d) => d.suggestion)).toEqual([undefined, undefined, 'GEO']);
+  });
+});
+
+describe('box-country over the whole list', () => {
+  it('accepts every member State code and suggests it for every name and alpha-2 code', async () => {
+    const states = memberStates();
+    const ok = states.map((s) => box(`country=${s.iso3}`)).join('\n');
+    const named = states
+      .flatMap((s) => [
+        box(`country="${s.name}"`),
+        box(`country="${s.currentName}"`),
+        box(`country=${s.iso2}`),
+      ])
+      .join('\n');
+    const result = await runRules(
+      {
+        chapters: {
+          '01-introduction.md': chapter('introduction', ok),
+          '02-governance.md': chapter('governance', named),
+        },
+      },
+      [rule],
+    );
+    const found = findings(result, 'box-country');
+    expect(found.every((d) => d.file === 'manuscript/02-governance.md')).toBe(true);
+    expect(found.map((d) => d.suggestion)).toEqual(states.flatMap((s) => [s.iso3, s.iso3, s.iso3]));
   });
 });

@@ -1,5 +1,6 @@
 // kpi-reference: U4SSC KPI codes cited in the text exist.
 import { describe, expect, it } from 'vitest';
+import { kpis } from '../../src/core/reference.js';
 import rule, { checkKpi } from '../../src/rules/kpi-reference.js';
 import { chapter, findings, places, runRules } from './domain-fixture.js';
 
@@ -55,5 +56,18 @@ describe('kpi-reference', () => {
     ]);
     expect(found[0]!.message).toContain('Availability of WIFI in Public Areas');
     expect(found[0]!.severity).toBe('error');
+  });
+});
+
+describe('kpi-reference over the whole list', () => {
+  it('accepts each of the 91 codes as a directive and in text', async () => {
+    const body = kpis()
+      .map((k) => `:kpi[${k.code}] and ${k.code}.`)
+      .join('\n\n');
+    const result = await runRules(
+      { chapters: { '01-introduction.md': chapter('introduction', body) } },
+      [rule],
+    );
+    expect(findings(result, 'kpi-reference')).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 // sdg-reference: SDG goals and targets named in the text exist.
 import { describe, expect, it } from 'vitest';
+import { sdgGoals, sdgTargets } from '../../src/core/reference.js';
 import rule, { checkSdgId } from '../../src/rules/sdg-reference.js';
 import { chapter, findings, places, runRules } from './domain-fixture.js';
 
@@ -61,5 +62,33 @@ describe('sdg-reference', () => {
     expect(found[1]!.message).toContain('Goal 11 has targets 11.1–11.7 and 11.a–11.c');
     expect(found.slice(5).map((d) => d.suggestion)).toEqual([':sdg[11.a]', ':sdg[11]']);
     expect(found.every((d) => d.severity === 'error')).toBe(true);
+  });
+});
+
+describe('sdg-reference over the whole list', () => {
+  it('accepts every goal and target, written every supported way', async () => {
+    const lines = sdgTargets().map(
+      (t) => `SDG target ${t.id}, target ${t.id}, SDG ${t.id}, :sdg[${t.id}] and SDG ${t.goal}.`,
+    );
+    const result = await runRules(
+      { chapters: { '01-introduction.md': chapter('introduction', lines.join('\n\n')) } },
+      [rule],
+    );
+    expect(findings(result, 'sdg-reference')).toEqual([]);
+  });
+
+  it('reports the first target after the last of every goal', async () => {
+    const next = sdgGoals().map((g) => {
+      const numeric = sdgTargets().filter((t) => t.goal === g.goal && /\.\d+$/.test(t.id));
+      return `${g.goal}.${numeric.length + 1}`;
+    });
+    const body = next.map((id) => `See target ${id}.`).join('\n\n');
+    const result = await runRules(
+      { chapters: { '01-introduction.md': chapter('introduction', body) } },
+      [rule],
+    );
+    expect(findings(result, 'sdg-reference').map((d) => d.line)).toEqual(
+      next.map((_, i) => 6 + 2 * i),
+    );
   });
 });
