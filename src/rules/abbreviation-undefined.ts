@@ -28,13 +28,15 @@ const rule: Rule = {
       const first = uses[0]!;
       if (first.defines) continue;
       const later = uses.find((u) => u.defines);
+      const suggestion = later?.expansion ? `${later.expansion} (${first.written})` : undefined;
       report(
         first.doc.file,
         'abbreviation-undefined',
         later
-          ? `"${first.written}" is used here before it is defined (${path.basename(later.doc.path)}:${later.place?.line ?? 1}); move the definition to this first use, or add ${key} to ${listName}.`
+          ? `"${first.written}" is used here before it is defined (${path.basename(later.doc.path)}:${later.place?.line ?? 1}); ${suggestion ? `write "${suggestion}" here` : 'move the definition to this first use'}, or add ${key} to ${listName}.`
           : `"${first.written}" is not defined; write its expansion at this first use, "... (${first.written})", or add \`| ${key} | ... |\` to ${listName}.`,
         first.place,
+        { suggestion },
       );
     }
   },

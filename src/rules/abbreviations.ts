@@ -43,6 +43,8 @@ export interface Occurrence {
   defines: boolean;
   /** In a heading or a box title: counts as a use, not as the first use in the text. */
   title: boolean;
+  /** For a definition: the expansion as written ("key performance indicators"), when found. */
+  expansion?: string;
 }
 
 const TOKEN = /(?<![\p{L}\p{N}_/.@#&'’])[A-Z][A-Za-z0-9&]*(?:-[A-Z0-9][A-Za-z0-9&]*)*/gu;
@@ -117,6 +119,37 @@ export function abbreviationList(project: Project): AbbreviationList {
     });
   });
   return { doc, entries };
+}
+
+/**
+ * The expansion before "(ABBR)": the shortest run of preceding words whose initials
+ * hold the abbreviation's letters in order, matching from the last letter back
+ * (after Schwartz and Hearst, 2003); undefined when no run of 12 words does.
+ */
+export function expansionBefore(before: string, abbreviation: string): string | undefined {
+  const letters = abbreviationKey(abbreviation)
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  const words = before
+    .trimEnd()
+    .split(/[\s\u00a0]+/)
+    .filter(Boolean)
+    .slice(-12);
+  if (letters.length === 0 || words.length === 0) return undefined;
+  let l = letters.length - 1;
+  let w = words.length - 1;
+  // A letter counts when it starts a word, or a part of a hyphenated word.
+  while (l >= 0 && w >= 0) {
+    const parts = words[w]!.toLowerCase().split('-');
+    for (let p = parts.length - 1; p >= 0 && l >= 0; p--)
+      if (parts[p]!.replace(/^\P{L}+/u, '')[0] === letters[l]) l--;
+    w--;
+  }
+  if (l >= 0) return undefined;
+  return words
+    .slice(w + 1)
+    .join(' ')
+    .replace(/^\P{L}+/u, '');
 }
 
 /** Does the text around a token define it? */
@@ -221,15 +254,20 @@ function scan(
     found.push({ index: m.index, token, key: abbreviationKey(token) });
   }
   found.sort((a, b) => a.index - b.index);
-  for (const f of found)
+  for (const f of found) {
+    const defines = definesAt(value, f.index, f.token);
     out.push({
       doc,
       key: f.key,
       written: f.token,
       place: place(f.index, f.token.length),
-      defines: definesAt(value, f.index, f.token),
+      defines,
       title,
+      expansion: defines
+        ? expansionBefore(value.slice(0, f.index).replace(/\((?:hereafter\s+)?$/, ''), f.token)
+        : undefined,
     });
+  }
 }
 
 /** Every abbreviation occurrence in reading order: front matter, then chapters. */

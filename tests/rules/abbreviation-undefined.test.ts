@@ -1,6 +1,6 @@
 // abbreviation-undefined: abbreviations are listed or defined at first use.
 import { describe, expect, it } from 'vitest';
-import { abbreviationKey, isAbbreviation } from '../../src/rules/abbreviations.js';
+import { abbreviationKey, expansionBefore, isAbbreviation } from '../../src/rules/abbreviations.js';
 import rule from '../../src/rules/abbreviation-undefined.js';
 import { chapter, findings, places, runRules } from './domain-fixture.js';
 
@@ -15,6 +15,20 @@ describe('abbreviations', () => {
     expect(abbreviationKey('SSCs')).toBe('SSC');
     expect(abbreviationKey('SSC(s)')).toBe('SSC');
     expect(abbreviationKey('ICT')).toBe('ICT');
+  });
+
+  it('finds the expansion before a definition from the initials', () => {
+    expect(expansionBefore('Progress is measured with key performance indicators', 'KPIs')).toBe(
+      'key performance indicators',
+    );
+    expect(expansionBefore('the United Nations Economic Commission for Europe', 'UNECE')).toBe(
+      'United Nations Economic Commission for Europe',
+    );
+    expect(expansionBefore('joined United for Smart Sustainable Cities', 'U4SSC')).toBe(
+      'United for Smart Sustainable Cities',
+    );
+    expect(expansionBefore('a city-level thing', 'CLT')).toBe('city-level thing');
+    expect(expansionBefore('figures from the report', 'UNECE')).toBeUndefined();
   });
 });
 
@@ -64,6 +78,13 @@ describe('abbreviation-undefined', () => {
     expect(found[0]!.message).toContain(
       '"KPIs" is used here before it is defined (02-governance.md:6)',
     );
+    expect(found.map((d) => d.suggestion)).toEqual([
+      'Key performance indicators (KPIs)',
+      'United for Smart Sustainable Cities (U4SSC)',
+      undefined,
+      undefined,
+      undefined,
+    ]);
     expect(found[2]!.message).toContain('"NGOs" is not defined');
     expect(found[2]!.message).toContain('| NGO | ... |');
     expect(found[0]!.severity).toBe('error');
