@@ -36,7 +36,7 @@ function clip(text: string, max = 100): string {
 
 export function versionText(v: VersionInfo): string {
   if (v.kind === 'working') return 'the working tree';
-  const commit = v.commit ? ` at ${shortHash(v.commit)}` : '';
+  const commit = v.commit && !v.commit.startsWith(v.label) ? ` at ${shortHash(v.commit)}` : '';
   return v.kind === 'release' ? `release ${v.label}${commit}` : `${v.label}${commit}`;
 }
 

@@ -198,24 +198,8 @@ ${html}
 `;
 }
 
-interface PdfModule {
-  printPdf(options: {
-    html?: string;
-    allowDirs?: string[];
-    paged?: boolean;
-    layout?: { watermark?: string };
-  }): Promise<{ pdf: Uint8Array }>;
-}
-
-interface StagesModule {
-  renderStage(input: {
-    project: Project;
-    stage: Project['config']['draft'];
-    lang: string;
-    values: Record<string, string>;
-    stamp: string;
-  }): { print: string; screen: string };
-}
+type PdfModule = typeof import('../render/pdf.js');
+type StagesModule = typeof import('../render/stages.js');
 
 /** A module of the render stage, loaded on demand (only redlines need it); undefined when absent. */
 async function renderModule<T>(name: string): Promise<T | undefined> {

@@ -72,29 +72,24 @@ export type ReleaseOutcome =
   | { ok: true; name: string; dir: string; manifest: Manifest; check: CheckResult }
   | { ok: false; check: CheckResult };
 
-/** Load the build module on demand (a release is the only lifecycle step that needs Chromium). */
+/** The build, loaded on demand: a release is the only lifecycle step that needs Chromium. */
 async function defaultBuild(): Promise<BuildFunction> {
-  const mod = (await import(new URL('../render/build.js', import.meta.url).href)) as {
-    build: (options: Record<string, unknown>) => Promise<Record<string, unknown>>;
-  };
+  const { build, BuildVerificationError } = await import('../render/build.js');
   return async (options) => {
-    let result: Record<string, unknown>;
+    let result;
     try {
-      result = await mod.build({ ...options, force: false });
+      result = await build({ ...options, force: false });
     } catch (error) {
-      // The build found its own PDF wrong (BuildVerificationError): nothing to release.
-      if ((error as Error).name === 'BuildVerificationError')
-        throw new UsageError(`release refused: ${(error as Error).message}`);
+      // The build found its own PDF wrong: there is nothing to release.
+      if (error instanceof BuildVerificationError)
+        throw new UsageError(`release refused: ${error.message}`);
       throw error;
     }
-    const pdf = (result.pdf ?? result.pdfPath) as string | undefined;
-    const buildJson = (result.buildJson ?? result.buildJsonPath ?? result.json) as
-      string | undefined;
-    if (result.ok === false || !pdf || !buildJson)
+    if (!result.ok || !result.pdf || !result.buildJson)
       throw new UsageError(
         'release refused: the build wrote no PDF; run `flagship build` to see why.',
       );
-    return { pdf, buildJson, pages: result.pages as number | undefined };
+    return { pdf: result.pdf, buildJson: result.buildJson, pages: result.pages };
   };
 }
 

@@ -130,7 +130,11 @@ describe('flagship release', () => {
     };
     expect(build.draft).toBe('first');
     expect(build.pdf.file).toBe('releases/first-v0.1.0/first-v0.1.0.pdf');
-    expect(pdfText(path.join(rel, 'first-v0.1.0.pdf'))).toContain('Governance of SSCs');
+    const text = pdfText(path.join(rel, 'first-v0.1.0.pdf'));
+    expect(text).toContain('Governance of SSCs');
+    // A first draft shows the open review comments (numbered, listed at the chapter's end), not resolved ones.
+    expect(text).toMatch(/C1\.1\s+UNECE\/FPM: Cite the 2019 profile too/);
+    expect(text).not.toContain('Add an example from Tallinn');
   });
 
   it('refuses a draft with errors for that stage (exit 1) and records nothing', () => {
