@@ -8,6 +8,7 @@ import { Command, CommanderError } from 'commander';
 import { COMMANDS } from './commands/index.js';
 import { takeExit } from './commands/shared.js';
 import { UsageError } from './core/errors.js';
+import { installSignalHandlers } from './util/cleanup.js';
 
 export function toolVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
@@ -31,6 +32,8 @@ export function createProgram(): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // Ctrl-C or a CI cancel: remove temp files, the output lock and the browser, then exit.
+  installSignalHandlers();
   const program = createProgram();
   try {
     if (argv.length <= 2) {
