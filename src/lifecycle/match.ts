@@ -9,22 +9,24 @@ function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}@]+/gu) ?? [];
 }
 
+function bag(text: string): { counts: Map<string, number>; size: number } {
+  const list = words(text);
+  const counts = new Map<string, number>();
+  for (const w of list) counts.set(w, (counts.get(w) ?? 0) + 1);
+  return { counts, size: list.length };
+}
+
+function dice(a: ReturnType<typeof bag>, b: ReturnType<typeof bag>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let common = 0;
+  for (const [w, n] of b.counts) common += Math.min(n, a.counts.get(w) ?? 0);
+  return (2 * common) / (a.size + b.size);
+}
+
 /** Dice coefficient of the two word multisets: 1 identical, 0 nothing in common. */
 export function similarity(a: string, b: string): number {
-  const wa = words(a);
-  const wb = words(b);
-  if (wa.length === 0 && wb.length === 0) return a.trim() === b.trim() ? 1 : 0;
-  const counts = new Map<string, number>();
-  for (const w of wa) counts.set(w, (counts.get(w) ?? 0) + 1);
-  let common = 0;
-  for (const w of wb) {
-    const n = counts.get(w) ?? 0;
-    if (n > 0) {
-      common += 1;
-      counts.set(w, n - 1);
-    }
-  }
-  return (2 * common) / (wa.length + wb.length);
+  if (words(a).length === 0 && words(b).length === 0) return a.trim() === b.trim() ? 1 : 0;
+  return dice(bag(a), bag(b));
 }
 
 export interface Matchable {
@@ -62,12 +64,14 @@ export function match(before: Matchable[], after: Matchable[], threshold = 0.5):
   pass((o, n) => o.text === n.text && (o.key === undefined || n.key === undefined));
   // Greedy best-first pairing of what is left by similarity.
   const candidates: Array<[number, number, number]> = [];
+  const bagsBefore = before.map((o) => bag(o.text));
+  const bagsAfter = after.map((n) => bag(n.text));
   after.forEach((n, j) => {
     if (pairOf.has(j)) return;
     before.forEach((o, i) => {
       if (oldTaken.has(i) || (o.kind ?? '') !== (n.kind ?? '')) return;
       if (o.key !== undefined && n.key !== undefined && o.key !== n.key) return;
-      const score = similarity(o.text, n.text);
+      const score = dice(bagsBefore[i]!, bagsAfter[j]!);
       if (score >= threshold) candidates.push([score, i, j]);
     });
   });
