@@ -27,6 +27,10 @@ export function register(program: Command): void {
     .option('--html', 'also write the self-contained HTML edition beside the PDF')
     .option('--force', 'render even when the checks find errors; every page then says INCOMPLETE')
     .option('--bibliography <file>', 'bibliography file (default: manuscript.yaml `bibliography`)')
+    .option(
+      '-l, --lang <code>',
+      'build the edition in this language from <manuscript>/<code>/ (fr, ru; see docs/translation.md)',
+    )
     .option('-q, --quiet', 'no progress output')
     .addHelpText(
       'after',
@@ -39,7 +43,8 @@ Exit codes: 0 built (also with --force), 1 the manuscript has errors (no PDF) or
 Examples:
   flagship build                          # the current draft stage
   flagship build --draft final --html     # the final edition, PDF and HTML
-  flagship build --force                  # a draft with errors, stamped INCOMPLETE`,
+  flagship build --force                  # a draft with errors, stamped INCOMPLETE
+  flagship build --lang ru                # the Russian edition (manuscript/ru/)`,
     )
     .action(
       async (opts: {
@@ -49,6 +54,7 @@ Examples:
         html?: boolean;
         force?: boolean;
         bibliography?: string;
+        lang?: string;
         quiet?: boolean;
       }) => {
         const progress = showProgress(Boolean(opts.quiet));
@@ -64,6 +70,7 @@ Examples:
             html: opts.html,
             force: opts.force,
             bibliography: opts.bibliography,
+            lang: opts.lang,
             quiet: opts.quiet,
             onStage: progress
               ? (stage, ms) =>

@@ -22,6 +22,7 @@ import { provenance } from './provenance.js';
 import { renderStage } from './stages.js';
 import { readPdf, verifyPdf } from './verify.js';
 import { UsageError } from '../core/errors.js';
+import { localiseProject } from '../translation/localise.js';
 
 export interface BuildOptions {
   /** Manuscript directory (default ./manuscript). */
@@ -112,13 +113,15 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     cwd,
     draft: options.draft,
     bibliography: options.bibliography,
+    lang: options.lang, // another language: the translation rules run too
   });
   stage('check');
   if (!result.ok && !options.force) return { ok: false, check: result, warnings: [], timings };
   const found = options.browser ? undefined : findBrowser();
   if (options.pdf !== false && !options.browser && !found) throw new UsageError(NO_BROWSER_MESSAGE);
 
-  const { project } = result;
+  // The edition in `lang`: the chapters of manuscript/<lang>/, mandated titles, CSL locale.
+  const project = localiseProject(result.project, options.lang ?? result.project.config.language);
   const config = project.config;
   const draft = result.stage;
   const lang = options.lang ?? config.language ?? 'en';
