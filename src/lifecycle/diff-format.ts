@@ -23,9 +23,12 @@ export function inlineRedline(parts: Redline, color = false): string {
       const first = index === 0;
       const last = index === parts.length - 1;
       if (value.length <= CONTEXT * 2) return value;
-      if (first) return `…${value.slice(-CONTEXT)}`;
-      if (last) return `${value.slice(0, CONTEXT)}…`;
-      return `${value.slice(0, CONTEXT)} … ${value.slice(-CONTEXT)}`;
+      // Cut at word boundaries so the context reads as whole words.
+      const head = value.slice(0, CONTEXT).replace(/\s*\S*$/, '');
+      const tail = value.slice(-CONTEXT).replace(/^\S*\s*/, '');
+      if (first) return `…${tail ? ` ${tail}` : ''}`;
+      if (last) return `${head} …`;
+      return `${head} … ${tail}`;
     })
     .join('');
 }
