@@ -119,6 +119,10 @@ function loadAtCommit(
     const bibRel = options.bibliography
       ? posix(path.relative(root, path.resolve(cwd, options.bibliography)))
       : bibliographyInRepo(rel, configText);
+    if (bibRel.startsWith('../'))
+      throw new UsageError(
+        `the bibliography ${bibRel} is outside the git repository, so earlier versions of it cannot be read; keep references.bib in the repository.`,
+      );
     const bib = showFile(root, commit, bibRel);
     if (bib) write(bibRel, bib);
     const tmpCwd = path.join(tmp, path.relative(root, cwd));
