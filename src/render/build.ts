@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
 import type { Browser } from 'puppeteer';
@@ -17,6 +18,7 @@ import { atomicWrite } from '../util/atomic-write.js';
 import { findBrowser, launchBrowser, NO_BROWSER_MESSAGE } from './browser.js';
 import { templateFile, templatesDir } from './document.js';
 import { loadI18n } from './i18n.js';
+import { mendOutlineTitles } from './outline.js';
 import { printPdf } from './pdf.js';
 import { provenance } from './provenance.js';
 import { renderStage } from './stages.js';
@@ -63,8 +65,13 @@ export interface BuildResult {
 
 /** The PDF's checks failed: the layout is wrong, so no PDF is written. */
 export class BuildVerificationError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`the printed PDF is wrong, so it was not written:\n  - ${problems.join('\n  - ')}`);
+  constructor(
+    readonly problems: string[],
+    readonly rejected?: string,
+  ) {
+    super(
+      `the printed PDF is wrong, so it was not written${rejected ? ` (it is kept for inspection at ${rejected})` : ''}:\n  - ${problems.join('\n  - ')}`,
+    );
     this.name = 'BuildVerificationError';
   }
 }
@@ -213,6 +220,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   pdfDoc.setCreator(`flagship ${toolVersion()}`);
   pdfDoc.setProducer(`flagship ${toolVersion()} (Paged.js, ${browserVersion}, pdf-lib)`);
   pdfDoc.catalog.set(PDFName.of('Lang'), PDFString.of(lang));
+  mendOutlineTitles(pdfDoc, [
+    i18n.t('contents'),
+    i18n.t('references'),
+    ...rendered.front.flatMap((d) => d.headings),
+    ...rendered.chapters.flatMap((d) => d.headings),
+  ]);
   const bytes = await pdfDoc.save({ useObjectStreams: false, updateFieldAppearances: false });
   stage('metadata');
 
@@ -229,7 +242,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     problems.push(
       `the table of contents links to ${printed.layout.missing.join(', ')}, which the layout lost`,
     );
-  if (problems.length > 0) throw new BuildVerificationError(problems);
+  if (problems.length > 0) {
+    // Keep the rejected PDF out of dist/ but where a template author can look at it.
+    const rejected = path.join(os.tmpdir(), `flagship-rejected-${process.pid}.pdf`);
+    atomicWrite(rejected, bytes);
+    throw new BuildVerificationError(problems, rejected);
+  }
   stage('verify');
 
   const slug = typeof config.slug === 'string' ? config.slug : slugify(config.title);

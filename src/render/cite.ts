@@ -20,6 +20,8 @@ export interface Cluster {
   items: CiteItem[];
   mode: 'parenthetical' | 'narrative';
   noteIndex: number;
+  /** A figure's or table's source: formatted in full on its own, outside the note sequence. */
+  inline?: boolean;
 }
 
 export interface Citations {
@@ -190,10 +192,19 @@ export function formatCitations(
     ),
     properties: { noteIndex: cluster.noteIndex },
   }));
-  const withItems = registered.filter((c) => c.citationItems.length > 0);
+  const withItems = registered.filter((c, i) => c.citationItems.length > 0 && !clusters[i]!.inline);
   const out = engine.rebuildProcessorState(withItems, 'html', []);
   const byId = new Map(out.map(([id, , html]) => [id, html]));
-  result.html = registered.map((c) => mendEtAl(byId.get(c.citationID) ?? '', options.etAl));
+  result.html = registered.map((c, i) => {
+    // Sources of figures and tables: the full reference, no "Ibid.", no final period
+    // (the source line brings its own punctuation).
+    if (clusters[i]!.inline && c.citationItems.length > 0)
+      return mendEtAl(
+        engine.makeCitationCluster(c.citationItems).replace(/\.((?:<\/[a-z]+>)*)$/, '$1'),
+        options.etAl,
+      );
+    return mendEtAl(byId.get(c.citationID) ?? '', options.etAl);
+  });
   clusters.forEach((cluster, index) => {
     if (cluster.mode !== 'narrative') return;
     const first = citationItems(cluster)[0];

@@ -27,6 +27,8 @@ export interface BuildRenderContext extends RenderContext {
   comments: ReviewComment[];
   /** Image files read, for build.json. */
   assets: Set<string>;
+  /** True while rendering a figure's or table's source line: citations there stay inline. */
+  inlineCites?: boolean;
   /** Problems found while rendering (a missing image), reported by the build. */
   warnings: string[];
 }

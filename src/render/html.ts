@@ -86,6 +86,8 @@ export interface DocHtml {
   content: ElementContent[];
   /** Sections (##) for the table of contents. */
   sections: Array<{ id: string; number: string; title: string }>;
+  /** Text of every heading as the PDF outline shows it ("1.2 Title"). */
+  headings: string[];
 }
 
 export interface HtmlStageOptions {
@@ -175,14 +177,19 @@ function citationHast(html: string): ElementContent[] {
   return fromHtml(html, { fragment: true }).children as ElementContent[];
 }
 
+/**
+ * A footnote: its text (which Paged.js floats to the foot of the page) followed by the
+ * call. The text comes first because Paged.js drops the space that follows a floated
+ * note ("money;⁸Box" instead of "money;⁸ Box").
+ */
 function footnote(number: number, id: string, content: ElementContent[]): ElementContent[] {
   return [
-    h('sup', { className: ['fn-call'] }, [h('a', { href: `#${id}` }, String(number))]),
     h('span', { className: ['footnote'], id, dataNote: String(number) }, [
       h('span', { className: ['fn-mark'] }, String(number)),
       ' ',
       ...content,
     ]),
+    h('sup', { className: ['fn-call'] }, [h('a', { href: `#${id}` }, String(number))]),
   ];
 }
 
@@ -215,6 +222,24 @@ function placeNoteCalls(tree: Root, notes: DocNotes): void {
   });
 }
 
+/** Two note calls in a row read "21,22", not "2122": put a superscript comma between them. */
+function separateNoteCalls(tree: HastRoot): void {
+  const isCall = (n: unknown) =>
+    (n as Element)?.type === 'element' &&
+    (n as Element).tagName === 'sup' &&
+    ((n as Element).properties.className as string[] | undefined)?.includes('fn-call');
+  const isNote = (n: unknown) =>
+    (n as Element)?.type === 'element' &&
+    ((n as Element).properties.className as string[] | undefined)?.includes('footnote');
+  visit(tree, 'element', (node) => {
+    node.children = node.children.filter((n) => !(n.type === 'text' && n.value === ''));
+    const kids = node.children;
+    for (let i = kids.length - 2; i >= 1; i--)
+      if (isCall(kids[i - 1]) && isNote(kids[i]) && isCall(kids[i + 1]))
+        kids.splice(i, 0, h('sup', { className: ['fn-sep'] }, ','));
+  });
+}
+
 /** Convert one Markdown file to hast. */
 export function renderDoc(
   doc: MarkdownDoc,
@@ -227,6 +252,7 @@ export function renderDoc(
   const prefix = chapter > 0 ? `c${chapter}` : `f-${doc.id ?? 'front'}`;
   const titleId = chapter > 0 ? `chapter-${doc.id ?? chapter}` : `front-${doc.id ?? 'front'}`;
   const sections: DocHtml['sections'] = [];
+  const headings: string[] = [];
   let title = doc.title ?? doc.id ?? '';
   let inNote = false;
 
@@ -249,6 +275,7 @@ export function renderDoc(
     missing.forEach((m, i) =>
       body.push(...(body.length > 0 || i > 0 ? [{ type: 'text' as const, value: '; ' }] : []), m),
     );
+    if (ctx.inlineCites && citations.isNote) return h('span', { className: ['citation'] }, body);
     if (citations.isNote && !inNote && info?.note !== undefined) {
       const narrative =
         citeNode.mode === 'narrative' ? citations.narrative.get(info.cluster) : undefined;
@@ -313,6 +340,7 @@ export function renderDoc(
     const children = state.all(head) as ElementContent[];
     if (head.depth === 1) {
       title = toString(head).trim();
+      headings.push(title);
       if (chapter === 0) return h('h1', { className: ['front-title'], id: titleId }, children);
       return h('header', { className: ['chapter-head'], dataChapterOpening: '' }, [
         h('p', { className: ['chapter-number'] }, `${i18n.t('chapter')} ${chapter}`),
@@ -325,6 +353,7 @@ export function renderDoc(
       (entry ? `sec-${entry.number}` : `${prefix}-h-${head.position?.start.line ?? 0}`);
     const number = chapter > 0 ? entry?.number : undefined;
     if (head.depth === 2) sections.push({ id, number: number ?? '', title: toString(head).trim() });
+    headings.push(`${number ? `${number} ` : ''}${toString(head).trim()}`);
     return h(`h${head.depth}`, { id }, [
       ...(number ? [h('span', { className: ['section-number'] }, number), ' '] : []),
       ...children,
@@ -379,6 +408,7 @@ export function renderDoc(
       ]),
     );
   }
+  separateNoteCalls(hast);
   // rehype-raw re-parses the whole tree with parse5 (about 1 s on 60,000 words):
   // run it only when the file has raw HTML to parse.
   let hasRaw = false;
@@ -391,7 +421,7 @@ export function renderDoc(
   inlineImages(parsed, ctx);
   const clean = unified().use(rehypeSanitize, SANITIZE_SCHEMA).runSync(parsed) as HastRoot;
   const content = clean.children as ElementContent[];
-  return { doc, chapter, titleId, title, content, sections };
+  return { doc, chapter, titleId, title, content, sections, headings };
 }
 
 export type { State, Element };

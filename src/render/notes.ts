@@ -5,6 +5,7 @@
  * processor in order, each with the note it sits in.
  */
 import type { FootnoteDefinition, Node, Parent, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import type { CiteNode } from '../core/syntax/citations.js';
 import type { MarkdownDoc } from '../core/types.js';
 import type { Cluster } from './cite.js';
@@ -32,6 +33,14 @@ export interface Notes {
  * `resolves(key)` tells whether a key is in the bibliography: a citation none of whose
  * keys resolve is shown inline as **key?** and takes no note number.
  */
+const isCaptioned = (node: Node) =>
+  node.type === 'containerDirective' &&
+  ['figure', 'table'].includes((node as unknown as { name: string }).name);
+
+/** A `Source:` / `Sources:` / `Note:` paragraph of a figure or table. */
+export const isSourceLine = (node: Node) =>
+  node.type === 'paragraph' && /^\s*(Sources?|Note)\s*:/i.test(toString(node));
+
 export function collectNotes(
   docs: MarkdownDoc[],
   isNote: boolean,
@@ -52,7 +61,7 @@ export function collectNotes(
       for (const child of (node as Parent).children ?? []) visitDefs(child);
     };
     visitDefs(doc.tree as Root);
-    const walk = (node: Node, noteIndex: number, inNote: boolean): void => {
+    const walk = (node: Node, noteIndex: number, inNote: boolean, inSource = false): void => {
       if (node.type === 'footnoteDefinition') return;
       if (node.type === 'footnoteReference') {
         const id = (node as unknown as { identifier: string }).identifier;
@@ -74,11 +83,22 @@ export function collectNotes(
           info.note = local;
           index = global;
         }
-        clusters.push({ items: cite.items, mode: cite.mode, noteIndex: index });
+        clusters.push({
+          items: cite.items,
+          mode: cite.mode,
+          noteIndex: index,
+          ...(inSource ? { inline: true } : {}),
+        });
         notes.cites.set(cite, info);
         return;
       }
-      for (const child of (node as Parent).children ?? []) walk(child, noteIndex, inNote);
+      if (isCaptioned(node)) {
+        // Sources and notes of figures and tables cite inline, never in a footnote.
+        for (const child of (node as Parent).children)
+          walk(child, noteIndex, inNote || isSourceLine(child), isSourceLine(child));
+        return;
+      }
+      for (const child of (node as Parent).children ?? []) walk(child, noteIndex, inNote, inSource);
     };
     walk(doc.tree as Root, 0, false);
   }

@@ -157,7 +157,7 @@ export function verifyPdf(facts: PdfFacts, expected: Expected): string[] {
   }
   let from = 0;
   for (const { title, target } of expected.chapters) {
-    const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+    const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase();
     const index = facts.outline.findIndex(
       (o, i) => i >= from && norm(o.title).includes(norm(title)),
     );

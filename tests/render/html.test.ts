@@ -55,7 +55,16 @@ describe('renderStage on the fixture (first draft)', () => {
       /id="c2-fn-1" data-note="1"><span class="fn-mark">1<\/span> <span class="fn-p">An ecosystem here means/,
     );
     // the note call follows the punctuation: "life.¹"
-    expect(out.print).toMatch(/quality of\s+life\.<sup class="fn-call">/);
+    expect(out.print).toMatch(/quality of\s+life\.<span class="footnote" id="c1-fn-1"/);
+    expect(out.print).toContain(
+      '</span><sup class="fn-call"><a href="#c1-fn-1">1</a></sup> Narrative',
+    );
+  });
+
+  it('cites in figure sources in full and inline, never as a footnote or Ibid.', () => {
+    expect(out.print).toMatch(
+      /<span class="source-label">Source: <\/span><span class="citation">United Nations Economic Commission for Europe, <i>The UNECE–ITU Smart Sustainable Cities Indicators<\/i> \(Geneva, United Nations, 2015\), ECE\/HBP\/180<\/span>\./,
+    );
   });
 
   it('formats every citation and shows unresolved keys visibly', () => {

@@ -17,6 +17,7 @@ export function sourceAndNote(
   ctx: BuildRenderContext,
 ): ElementContent[] {
   const out: ElementContent[] = [];
+  ctx.inlineCites = true;
   if (parts.note)
     out.push(
       h('p', { className: ['note'] }, [
@@ -39,6 +40,7 @@ export function sourceAndNote(
       ]),
     );
   }
+  ctx.inlineCites = false;
   return out;
 }
 
