@@ -86,7 +86,7 @@ beforeAll(() => {
   if (pdf.code !== 0) throw new Error(`redline failed: ${pdf.stderr}`);
   redlineText = pdfText(path.join(dir, 'dist/redline.pdf'));
   redlineHtml = read(dir, 'dist/redline.html');
-});
+}, 300_000); // three PDFs and a dozen CLI runs: generous on a shared 2-core machine
 afterAll(() => remove(dir));
 
 describe('flagship release', () => {
