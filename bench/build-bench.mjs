@@ -184,6 +184,7 @@ export async function buildBenchmarks({ corpus, root, out, runs, log }) {
       name: 'rebuild after editing one chapter (session, browser reused)',
       ...stat(report.rebuildMs),
     });
+    if (report.firstStages) rows.at(-2).stages = report.firstStages;
     if (report.stages) rows.at(-1).stages = report.stages;
   }
   return rows;

@@ -4,7 +4,10 @@
  * time and peak memory with ratios, checks the targets of issue 8, and writes
  * bench/results.json. Peers that are not installed are skipped with a note.
  *
- *   node bench/run.mjs [--runs N] [--build-runs N] [--only check|build] [--no-write]
+ *   node bench/run.mjs [--runs N] [--build-runs N] [--only check|build] [--no-write] [--update-docs]
+ *
+ * --update-docs rewrites the figures between `<!-- bench:start -->` and
+ * `<!-- bench:end -->` in README.md and bench/README.md.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -29,6 +32,7 @@ const RUNS = Number(opt('--runs', 5));
 const BUILD_RUNS = Number(opt('--build-runs', 3));
 const ONLY = opt('--only', 'all');
 const WRITE = !argv.includes('--no-write');
+const UPDATE_DOCS = argv.includes('--update-docs');
 
 function version(command, args = ['--version']) {
   const r = spawnSync(command, args, { encoding: 'utf8' });
@@ -213,6 +217,50 @@ function targets(rows) {
 
 const secs = (ms) => (ms === undefined ? '' : `${(ms / 1000).toFixed(2)} s`);
 
+/** Stage timings of the session builds, as one line each ("check 0.59 s, print 21.0 s, ..."). */
+function stageLines(rows) {
+  return rows
+    .filter((r) => r.stages)
+    .map(
+      (r) =>
+        `${r.name}: ${Object.entries(r.stages)
+          .map(([k, ms]) => `${k} ${(ms / 1000).toFixed(2)} s`)
+          .join(', ')}`,
+    );
+}
+
+/** The figures as Markdown, for README.md and bench/README.md (between bench markers). */
+export function markdown(result) {
+  const m = result.machine;
+  const c = result.corpus;
+  return [
+    `Measured ${result.date.slice(0, 16).replace('T', ' ')} UTC on ${m.cores} cores (${m.cpu}), ${m.memoryGb} GB, Node ${m.node.replace(/^v/, '')}, ${m.chromium ?? 'no Chromium'}, ${m.pandoc ?? 'no pandoc'}, ${m.weasyprint ?? 'no WeasyPrint'}; load average ${result.load ? `${result.load.before.toFixed(1)} before and ${result.load.after.toFixed(1)} after the run` : 'not recorded'}.`,
+    `Corpus: ${c.words} words in 6 chapters, ${c.headings} headings, ${c.boxes} boxes, ${c.tables} tables, ${c.footnotes} footnotes, ${c.entries} bibliography entries, ${c.citations} citations.`,
+    '',
+    table(result.rows),
+    '',
+    "Ratio: median over the group's baseline (check: pandoc; build: bare Chromium print; rebuild: the first build of the session).",
+    '',
+    ...result.targets.map((t) => `- ${t.pass ? 'met' : '**missed**'}: ${t.target}: ${t.value}`),
+    ...(stageLines(result.rows).length
+      ? ['', 'Stages of the session builds:', '', ...stageLines(result.rows).map((l) => `- ${l}`)]
+      : []),
+  ].join('\n');
+}
+
+/** Replace the block between `<!-- bench:start -->` and `<!-- bench:end -->` in a file. */
+function updateDoc(file, block) {
+  if (!existsSync(file)) return false;
+  const text = readFileSync(file, 'utf8');
+  const re = /(<!-- bench:start -->\n)[\s\S]*?(\n<!-- bench:end -->)/;
+  if (!re.test(text)) return false;
+  writeFileSync(
+    file,
+    text.replace(re, (_, a, b) => `${a}${block}${b}`),
+  );
+  return true;
+}
+
 function table(rows) {
   const lines = [
     '| task | tool | median wall | min–max | peak memory | ratio |',
@@ -221,7 +269,7 @@ function table(rows) {
   for (const r of rows) {
     if (r.skipped || r.failed) {
       lines.push(
-        `| ${r.group} | ${r.name} | ${r.skipped ? `skipped: ${r.skipped}` : `failed: ${r.failed}`} | | | |`,
+        `| ${r.group} | ${r.name} | ${(r.skipped ? `skipped: ${r.skipped}` : `failed: ${r.failed}`).replace(/\|/g, '/')} | | | |`,
       );
       continue;
     }
@@ -238,6 +286,7 @@ async function main() {
     log('bench: flagship is not built; run `npm run build` (npm run bench does it).');
     process.exit(2);
   }
+  const loadBefore = os.loadavg()[0];
   const corpus = generate({ out: path.join(OUT, 'synthetic') });
   log(`corpus: ${JSON.stringify(corpus.counts)}`);
   const rows = [];
@@ -248,6 +297,7 @@ async function main() {
   const checks = targets(rows);
   const result = {
     date: new Date().toISOString(),
+    load: { before: loadBefore, after: os.loadavg()[0] },
     machine: machine(),
     corpus: corpus.counts,
     runs: { check: RUNS, build: BUILD_RUNS, statistic: 'median; one unrecorded warm-up run each' },
@@ -265,7 +315,12 @@ async function main() {
   if (WRITE) {
     writeFileSync(path.join(HERE, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
     log('\nwrote bench/results.json');
+    if (UPDATE_DOCS)
+      for (const doc of [path.join(HERE, 'README.md'), path.join(ROOT, 'README.md')])
+        if (updateDoc(doc, markdown(result)))
+          log(`updated the figures in ${path.relative(ROOT, doc)}`);
   }
 }
 
-await main();
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url))
+  await main();
