@@ -70,11 +70,14 @@ const parser = new XMLParser({
 export function decodeXml(text: string): string {
   return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (_, ref: string) => {
     if (ref[0] === '#')
-      return String.fromCodePoint(
-        ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10),
-      );
+      return codePoint(ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10));
     return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }[ref]!;
   });
+}
+
+/** A character from a code point; U+FFFD for one that is not a Unicode scalar value. */
+function codePoint(n: number): string {
+  return Number.isInteger(n) && n >= 0 && n <= 0x10ffff ? String.fromCodePoint(n) : '\uFFFD';
 }
 
 function nameOf(node: XNode): string {
@@ -248,8 +251,7 @@ function readUnit(node: XNode, where: string, c: Checker): ReadUnit {
         else {
           let value = '';
           for (const part of childrenOf(d)) {
-            if (nameOf(part) === 'cp')
-              value += String.fromCodePoint(parseInt(attrs(part).hex!, 16));
+            if (nameOf(part) === 'cp') value += codePoint(parseInt(attrs(part).hex ?? '', 16));
             else value += textOf(part);
           }
           unit.data.set(da.id, value);
@@ -332,9 +334,14 @@ export function readXliff(xml: string): ReadXliff {
     c.fail(`line ${wellFormed.err.line}`, `not well-formed XML: ${wellFormed.err.msg}`);
     return result;
   }
-  const doc = (parser.parse(xml) as XNode[]).filter(
-    (n) => !['#text', '#comment'].includes(nameOf(n)),
-  );
+  let parsed: XNode[];
+  try {
+    parsed = parser.parse(xml) as XNode[];
+  } catch (error) {
+    c.fail('document', `cannot be read as XML: ${(error as Error).message}`);
+    return result;
+  }
+  const doc = parsed.filter((n) => !['#text', '#comment'].includes(nameOf(n)));
   const root = doc[0];
   if (!root || nameOf(root) !== 'xliff') {
     c.fail('document', 'the root element is not <xliff>');

@@ -243,6 +243,17 @@ describe('XLIFF structural validator', () => {
     expect(readXliff(ok).problems).toEqual([]);
   });
 
+  it('survives character references and code points out of range without throwing', () => {
+    const odd = ok
+      .replace('<source>A ', '<source>A &#x110000; &#99999999999; &#65; ')
+      .replace('<data id="d1">[@a]</data>', '<data id="d1">[@a]<cp hex="zz"/></data>');
+    const read = readXliff(odd);
+    expect(read.files[0]!.units[0]!.segments[0]!.source[0]).toEqual({
+      t: 'text',
+      v: 'A \uFFFD \uFFFD A ',
+    });
+  });
+
   it.each([
     ['a wrong namespace', ok.replace('document:2.0', 'document:1.2'), /namespace/],
     ['a missing srcLang', ok.replace(' srcLang="en"', ''), /srcLang/],
@@ -272,6 +283,11 @@ describe('XLIFF structural validator', () => {
       /out of order|names no <data>/,
     ],
     ['not well-formed XML', ok.replace('</unit>', ''), /not well-formed/],
+    [
+      'a <cp> that is not a code point',
+      ok.replace('A <ph', '<cp hex="110000"/>A <ph'),
+      /hex must be/,
+    ],
   ])('rejects %s', (_what, xml, problem) => {
     expect(readXliff(xml).problems.join('\n')).toMatch(problem);
   });
