@@ -1,0 +1,71 @@
+// printPdf with the real Chromium: requests outside the project are refused; the Paged.js layout
+// numbers pages and fills the TOC. One browser is shared by the tests (the reusable launcher).
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, type BrowserSession } from '../../src/render/browser.js';
+import { printPdf } from '../../src/render/pdf.js';
+
+let session: BrowserSession;
+let dir: string;
+beforeAll(async () => {
+  session = await launchBrowser();
+  dir = mkdtempSync(path.join(os.tmpdir(), 'flagship-pdf-'));
+});
+afterAll(async () => {
+  await session?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('printPdf', () => {
+  it('loads data: URLs and files inside the allowed directory, and refuses everything else', async () => {
+    const inside = path.join(dir, 'ok.svg');
+    writeFileSync(inside, '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+    const page = path.join(dir, 'page.html');
+    writeFileSync(
+      page,
+      `<p>x</p><img src="ok.svg"><img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+       <img src="https://example.org/tracker.png"><img src="file:///etc/hostname">
+       <link rel="stylesheet" href="http://example.org/a.css">`,
+    );
+    const result = await printPdf({ file: page, browser: session.browser, allowDirs: [dir] });
+    expect(Buffer.from(result.pdf.slice(0, 5)).toString()).toBe('%PDF-');
+    expect(result.blocked).toEqual(
+      expect.arrayContaining([
+        'https://example.org/tracker.png',
+        'file:///etc/hostname',
+        'http://example.org/a.css',
+      ]),
+    );
+    expect(result.blocked.some((u) => u.endsWith('ok.svg'))).toBe(false);
+  });
+
+  it('lays out with Paged.js: roman folios before chapter 1, arabic from it, TOC filled, watermark', async () => {
+    const html = `<!doctype html><html><head><style>
+      @page { size: A5; margin: 15mm; }
+      .chapter { break-before: page; }
+    </style></head><body>
+      <nav><a href="#c1" data-toc-target="c1">One <span class="toc-page"></span></a>
+           <a href="#c2" data-toc-target="c2">Two <span class="toc-page"></span></a></nav>
+      <section class="chapter" data-body-start><h1 id="c1">One</h1><p>a</p></section>
+      <section class="chapter"><h1 id="c2">Two</h1><p>b</p></section>
+    </body></html>`;
+    const result = await printPdf({
+      html,
+      browser: session.browser,
+      paged: true,
+      layout: { watermark: 'DRAFT' },
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.layout).toMatchObject({
+      pages: 3,
+      folios: ['i', '1', '2'],
+      toc: [
+        { id: 'c1', folio: '1', pageIndex: 1 },
+        { id: 'c2', folio: '2', pageIndex: 2 },
+      ],
+      missing: [],
+    });
+  });
+});
