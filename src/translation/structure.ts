@@ -31,6 +31,8 @@ export interface Structure {
   crossrefs: Item[];
   footnotes: Item[];
   images: Item[];
+  /** Markdown tables by shape (rows x columns). */
+  tables: Item[];
 }
 
 function attributesKey(node: ContainerDirective): string {
@@ -50,6 +52,7 @@ export function structureOf(doc: MarkdownDoc): Structure {
     crossrefs: [],
     footnotes: [],
     images: [],
+    tables: [],
   };
   visit(doc.tree, (node: Nodes) => {
     const position = node.position;
@@ -85,6 +88,16 @@ export function structureOf(doc: MarkdownDoc): Structure {
       case 'footnoteDefinition': {
         const id = (node as { identifier: string }).identifier;
         s.footnotes.push({ key: `def ${id}`, label: `footnote [^${id}]:`, position });
+        break;
+      }
+      case 'table': {
+        const rows = (node as { children: Array<{ children: unknown[] }> }).children;
+        const shape = `${rows.length}x${Math.max(0, ...rows.map((r) => r.children.length))}`;
+        s.tables.push({
+          key: shape,
+          label: `table of ${shape.replace('x', ' rows x ')} columns`,
+          position,
+        });
         break;
       }
       case 'image': {
@@ -177,6 +190,7 @@ export function compareStructure(source: MarkdownDoc, target: MarkdownDoc): Diff
     out,
   );
   compareSequence('image', 'images', a.images, b.images, out);
+  compareSequence('table', 'tables', a.tables, b.tables, out);
   compareBag(a.citations, b.citations, out);
   compareBag(a.crossrefs, b.crossrefs, out);
   compareBag(a.footnotes, b.footnotes, out);

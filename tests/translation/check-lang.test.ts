@@ -125,6 +125,17 @@ describe('check --lang', () => {
     ]);
   });
 
+  it('reports a table row lost', async () => {
+    const found = await checkFr({
+      'fr/01-introduction.md': (t) => t.replace(/\| \(fr\) Society[^\n]*\n/, ''),
+    });
+    expect(found).toEqual([
+      expect.stringMatching(
+        /translation-structure manuscript\/fr\/01-introduction\.md:30 table 1 is table of 2 rows x 2 columns here but table of 3 rows x 2 columns in the source \(line 30\)/,
+      ),
+    ]);
+  });
+
   it('reports a wrong chapter title against the per-language mandate', async () => {
     const found = await checkFr({
       'fr/02-governance.md': (t) =>
