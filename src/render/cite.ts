@@ -66,7 +66,7 @@ function prepareItem(entry: BibEntry): CslItem {
 export function mendEtAl(html: string, etAl = 'et al.'): string {
   const sentinel = `(?:${ETAL}(?:,\\s*X\\.?|\\s+X\\.?)?|X\\.?\\s+${ETAL})`;
   return html
-    .replace(new RegExp(`(,?)\\s*(?:(?:&amp;|&|and)\\s+)?${sentinel}`, 'g'), `$1 ${etAl}`)
+    .replace(new RegExp(`(,?)\\s*(?:(?:&amp;|&#38;|&|and)\\s+)?${sentinel}`, 'g'), `$1 ${etAl}`)
     .replace(/ et al\.\./g, ' et al.');
 }
 

@@ -87,6 +87,9 @@ describe('formatCitations with an author-date style (apa)', () => {
     expect(out.narrative.get(1)).toBe('Batty et al.');
     expect(out.html[1]).toBe('(2012)');
   });
+  it('writes et al. in the APA reference list too', () => {
+    expect(out.bibliography.join('\n')).toContain('Batty, M., Axhausen, K. W., et al. (2012)');
+  });
 });
 
 describe('helpers', () => {
