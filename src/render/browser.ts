@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { UsageError } from '../core/errors.js';
+import { onInterrupt } from '../util/cleanup.js';
 
 export const BROWSER_ENV = ['FLAGSHIP_BROWSER', 'PUPPETEER_EXECUTABLE_PATH', 'CHROME_PATH'];
 
@@ -76,27 +77,74 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** Seconds to wait for the browser to start (FLAGSHIP_BROWSER_TIMEOUT, default 30). */
+export function launchTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const seconds = Number(env.FLAGSHIP_BROWSER_TIMEOUT);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 30_000;
+}
+
 export async function launchBrowser(found = findBrowser()): Promise<BrowserSession> {
   if (!found) throw new UsageError(NO_BROWSER_MESSAGE);
   const home = mkdtempSync(path.join(os.tmpdir(), 'flagship-browser-'));
-  const browser = await puppeteer.launch({
-    executablePath: found.executable,
-    headless: true,
-    args: [...LAUNCH_FLAGS, `--user-data-dir=${path.join(home, 'profile')}`],
-    env: {
-      ...process.env,
-      XDG_CONFIG_HOME: path.join(home, 'config'),
-      XDG_CACHE_HOME: path.join(home, 'cache'),
-      TMPDIR: home,
-    },
-    protocolTimeout: 600_000,
+  // Until the browser is closed, an interrupt (Ctrl-C, CI cancel) kills it and removes its profile.
+  let child: ReturnType<Browser['process']> = null;
+  const forget = onInterrupt(() => {
+    child?.kill('SIGKILL');
+    rmSync(home, { recursive: true, force: true });
   });
+  let browser: Browser;
+  // The launch timeout only covers a WebSocket handshake; over a pipe a browser that never
+  // answers is killed through this signal when the wait is over.
+  const abort = new AbortController();
+  const timeout = launchTimeoutMs();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const launching = puppeteer.launch({
+      executablePath: found.executable,
+      headless: true,
+      args: [...LAUNCH_FLAGS, `--user-data-dir=${path.join(home, 'profile')}`],
+      env: {
+        ...process.env,
+        XDG_CONFIG_HOME: path.join(home, 'config'),
+        XDG_CACHE_HOME: path.join(home, 'cache'),
+        TMPDIR: home,
+      },
+      // A pipe, not a WebSocket: if flagship dies (even kill -9) the pipe closes and the
+      // browser exits with it; over a WebSocket it stayed behind (9 processes, measured).
+      pipe: true,
+      timeout,
+      signal: abort.signal,
+      protocolTimeout: 600_000,
+    });
+    browser = await Promise.race([
+      launching,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(() => {
+          abort.abort();
+          // The launch fails once the process is gone; its own error is not wanted.
+          launching.catch(() => undefined);
+          reject(new Error(`no answer within ${timeout / 1000} s`));
+        }, timeout);
+      }),
+    ]);
+  } catch (error) {
+    forget();
+    rmSync(home, { recursive: true, force: true });
+    const reason = String((error as Error).message ?? error).split('\n')[0];
+    throw new UsageError(
+      `the browser ${found.executable} did not start (${reason}); check that it runs (\`${found.executable} --version\`), or set FLAGSHIP_BROWSER to another Chrome or Chromium (FLAGSHIP_BROWSER_TIMEOUT sets the wait in seconds).`,
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  child = browser.process();
   let closed = false;
   return {
     browser,
     async close() {
       if (closed) return;
       closed = true;
+      forget();
       try {
         await browser.close();
       } catch {
