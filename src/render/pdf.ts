@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, PDFOptions } from 'puppeteer';
+import { UsageError } from '../core/errors.js';
 import { withBrowser } from './browser.js';
 import { applyLayout, type LayoutOptions, type LayoutReport } from './layout.js';
 
@@ -58,8 +59,30 @@ function inside(file: string, dirs: string[]): boolean {
   });
 }
 
+/** A browser that crashed, was killed or stopped answering while printing: one clear line. */
+function browserFailure(error: unknown): unknown {
+  const message = String((error as Error)?.message ?? error);
+  if (
+    !/Target closed|Session closed|Connection closed|Protocol error|timed out|Navigating frame was detached|browser has disconnected/i.test(
+      message,
+    )
+  )
+    return error;
+  return new UsageError(
+    `the browser stopped while printing (${message.split('\n')[0]}); no PDF was written and earlier outputs are unchanged. Run the build again; if it recurs, check the browser (FLAGSHIP_BROWSER) and free memory.`,
+  );
+}
+
 /** Print one HTML document to PDF bytes. */
 export async function printPdf(options: PrintOptions): Promise<PrintResult> {
+  try {
+    return await printWith(options);
+  } catch (error) {
+    throw browserFailure(error);
+  }
+}
+
+async function printWith(options: PrintOptions): Promise<PrintResult> {
   return withBrowser(options.browser, async (browser) => {
     const page = await browser.newPage();
     const blocked: string[] = [];
