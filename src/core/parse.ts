@@ -3,15 +3,12 @@
  * directives, heading ids, citations and cross-references; front matter YAML
  * read with positions so errors point at the right line.
  */
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Heading, Root, Yaml } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import remarkDirective from 'remark-directive';
-import remarkFrontmatter from 'remark-frontmatter';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import 'mdast-util-directive';
-import { unified } from 'unified';
+import type {} from 'mdast-util-directive';
+import type { Processor } from 'unified';
 import { LineCounter, parseDocument } from 'yaml';
 import { report } from './report.js';
 import type { Source } from './source.js';
@@ -24,16 +21,35 @@ import { parseBibliographyCached } from './bibliography.js';
 import { cached } from './cache.js';
 import { recordMessages, replayMessages, type RecordedMessage } from './recorded-messages.js';
 
-const parser = unified()
-  .use(remarkParse)
-  .use(remarkFrontmatter, ['yaml'])
-  .use(remarkGfm)
-  .use(remarkDirective);
-const transforms = unified().use(restoreBareDirectives).use(headingIds).use(citations);
+let processors: { parser: Processor<Root>; transforms: Processor } | undefined;
+
+/**
+ * remark and its extensions, loaded on the first parse: a run whose files are all
+ * cached (`cache.ts`) never needs them (about 0.1 s of start-up). Node 20.19 and
+ * later load ES modules with `require`, synchronously, so parsing stays synchronous.
+ */
+function remark(): { parser: Processor<Root>; transforms: Processor } {
+  if (!processors) {
+    const require = createRequire(import.meta.url);
+    const { unified } = require('unified') as typeof import('unified');
+    const parser = unified()
+      .use((require('remark-parse') as typeof import('remark-parse')).default)
+      .use((require('remark-frontmatter') as typeof import('remark-frontmatter')).default, ['yaml'])
+      .use((require('remark-gfm') as typeof import('remark-gfm')).default)
+      .use((require('remark-directive') as typeof import('remark-directive')).default);
+    const transforms = unified().use(restoreBareDirectives).use(headingIds).use(citations);
+    processors = {
+      parser: parser as unknown as Processor<Root>,
+      transforms: transforms as unknown as Processor,
+    };
+  }
+  return processors;
+}
 
 /** Parse Markdown into the tree every rule and renderer reads. */
 export function parseMarkdownTree(source: Source): Root {
   if (!source.readable) return { type: 'root', children: [] };
+  const { parser, transforms } = remark();
   const tree = parser.parse(source.file);
   return transforms.runSync(tree, source.file) as Root;
 }
