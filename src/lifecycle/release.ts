@@ -24,6 +24,7 @@ import { check, parseStage, type CheckResult } from '../core/pipeline.js';
 import { sha256 } from '../core/source.js';
 import type { Stage } from '../core/types.js';
 import { atomicWrite } from '../util/atomic-write.js';
+import { readSealedJson, serializeSealed } from '../util/integrity.js';
 import { createTag, dirtyPaths, git, headCommit, repoRoot, shortHash, tagExists } from './git.js';
 import {
   listReleaseDirs,
@@ -171,10 +172,17 @@ export async function release(options: ReleaseOptions): Promise<ReleaseOutcome> 
     const pdfName = `${name}.pdf`;
     copyFileSync(built.pdf, path.join(temp, pdfName));
     // build.json names the PDF where the build wrote it; name it where the release keeps it.
-    const record = JSON.parse(readFileSync(built.buildJson, 'utf8')) as { pdf?: { file?: string } };
+    // build.json is sealed by the build (util/integrity.ts): verify it, and re-seal the edited copy.
+    const verified = readSealedJson<{ pdf?: { file?: string } }>(
+      built.buildJson,
+      path.relative(cwd, built.buildJson),
+      { remedy: 'build again with `flagship build`' },
+    );
+    if (!verified.ok) throw new UsageError(verified.message);
+    const record = verified.value;
     if (record.pdf && typeof record.pdf === 'object')
       record.pdf.file = path.relative(cwd, path.join(final, pdfName)).split(path.sep).join('/');
-    atomicWrite(path.join(temp, 'build.json'), `${JSON.stringify(record, null, 2)}\n`);
+    atomicWrite(path.join(temp, 'build.json'), serializeSealed(record));
     rmSync(path.join(temp, 'build'), { recursive: true, force: true });
 
     const manuscriptRel = manuscriptInRepo(root, { cwd, manuscript: options.manuscript });

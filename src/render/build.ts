@@ -15,6 +15,8 @@ import { check, type CheckResult } from '../core/pipeline.js';
 import { displayPath } from '../core/source.js';
 import type { Stage } from '../core/types.js';
 import { atomicWrite } from '../util/atomic-write.js';
+import { serializeSealed } from '../util/integrity.js';
+import { lockOutput } from '../util/output-lock.js';
 import { findBrowser, launchBrowser, NO_BROWSER_MESSAGE } from './browser.js';
 import { templateFile, templatesDir } from './document.js';
 import { loadI18n } from './i18n.js';
@@ -279,30 +281,38 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     addSource(templateFile(rendered.templates, name));
   for (const asset of rendered.assets) addSource(asset);
 
-  atomicWrite(pdfPath, bytes);
-  if (htmlPath) atomicWrite(htmlPath, rendered.screen);
+  // One writer per output directory: a second build into it waits, so the PDF, the HTML
+  // and build.json on disk always come from the same build (util/output-lock.ts).
+  const outputLock = lockOutput(path.dirname(pdfPath));
   const buildJson = path.join(path.dirname(pdfPath), 'build.json');
-  const record = {
-    draft,
-    version: config.version,
-    commit: prov.commit,
-    date: prov.date,
-    complete: result.ok,
-    language: lang,
-    pdf: { file: rel(pdfPath), sha256: sha256(bytes), pages: facts.pages },
-    ...(htmlPath ? { html: { file: rel(htmlPath), sha256: sha256(rendered.screen) } } : {}),
-    pages: facts.pages,
-    citationStyle: rendered.cite.style,
-    sources,
-    tool: {
-      name: 'flagship',
-      version: toolVersion(),
-      browser: browserVersion,
-      layout: 'pagedjs 0.4.3',
-    },
-    warnings,
-  };
-  atomicWrite(buildJson, `${JSON.stringify(record, null, 2)}\n`);
+  try {
+    atomicWrite(pdfPath, bytes);
+    if (htmlPath) atomicWrite(htmlPath, rendered.screen);
+    const record = {
+      draft,
+      version: config.version,
+      commit: prov.commit,
+      date: prov.date,
+      complete: result.ok,
+      language: lang,
+      pdf: { file: rel(pdfPath), sha256: sha256(bytes), pages: facts.pages },
+      ...(htmlPath ? { html: { file: rel(htmlPath), sha256: sha256(rendered.screen) } } : {}),
+      pages: facts.pages,
+      citationStyle: rendered.cite.style,
+      sources,
+      tool: {
+        name: 'flagship',
+        version: toolVersion(),
+        browser: browserVersion,
+        layout: 'pagedjs 0.4.3',
+      },
+      warnings,
+    };
+    // Sealed with the SHA-256 of its content, so readers can tell an edited record (integrity.ts).
+    atomicWrite(buildJson, serializeSealed(record));
+  } finally {
+    outputLock.release();
+  }
   stage('write');
   return {
     ok: result.ok,

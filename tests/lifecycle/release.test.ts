@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { release, type BuildFunction } from '../../src/lifecycle/release.js';
+import { serializeSealed } from '../../src/util/integrity.js';
 import { fixtureRepo, git, remove } from './helpers.js';
 
 let dir: string;
@@ -18,7 +19,8 @@ const fakeBuild: BuildFunction = async ({ out }) => {
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, '%PDF-1.7 fake\n');
   const buildJson = path.join(path.dirname(out), 'build.json');
-  writeFileSync(buildJson, JSON.stringify({ draft: 'first', pdf: { file: out } }));
+  // Sealed like the real build's (util/integrity.ts); release() verifies it.
+  writeFileSync(buildJson, serializeSealed({ draft: 'first', pdf: { file: out } }));
   return { pdf: out, buildJson };
 };
 
@@ -84,5 +86,22 @@ describe('release (stand-in build)', () => {
     } finally {
       remove(plain);
     }
+  });
+});
+
+describe('release and build.json integrity', () => {
+  it('refuses a build.json changed after the build, and releases nothing', async () => {
+    const tampering: BuildFunction = async (options) => {
+      const built = await fakeBuild(options);
+      writeFileSync(
+        built.buildJson,
+        serializeSealed({ draft: 'first', pdf: { file: options.out } }).replace('first', 'final'),
+      );
+      return built;
+    };
+    await expect(release({ draft: 'first', cwd: dir, build: tampering })).rejects.toThrow(
+      /build\.json was changed after flagship wrote it/,
+    );
+    expect(existsSync(path.join(dir, 'releases', 'first-v0.1.0'))).toBe(false);
   });
 });
