@@ -1,4 +1,5 @@
 /** `flagship lock` and `flagship lock --verify`: freeze the source for translation, and guard it. */
+import { existsSync } from 'node:fs';
 import { Option, type Command } from 'commander';
 import { loadSources } from '../core/load.js';
 import { parseProject } from '../core/parse.js';
@@ -7,7 +8,7 @@ import { displayPath } from '../core/source.js';
 import { STAGES } from '../core/types.js';
 import { formatResult, FORMATS, type Format } from '../reporters/index.js';
 import { useColor } from '../reporters/pretty.js';
-import { buildLock, lockPath, readLock, writeLock } from '../translation/lock.js';
+import { buildLock, lockPath, readLock, writeLock, type Lock } from '../translation/lock.js';
 import { verifyLock } from '../translation/verify.js';
 import { formatVerify } from '../translation/verify-report.js';
 import { setExit } from './shared.js';
@@ -74,12 +75,35 @@ async function lock(opts: LockOptions): Promise<void> {
   }
   const project = result.project;
   const file = lockPath(project, opts.lock);
+  const previous = existingLock(file);
+  if (
+    previous &&
+    previous.draft === result.stage &&
+    previous.version === project.config.version &&
+    verifyLock(project, previous, file).ok
+  ) {
+    // Locking an unchanged source again would only move the date (and churn git).
+    process.stdout.write(
+      `the source is already locked as it is (version ${previous.version}, ${previous.draft} draft, ${previous.date}) in ${displayPath(file, project.cwd)}\n`,
+    );
+    return;
+  }
   const locked = buildLock(project, result.stage);
   writeLock(file, locked);
   const segments = locked.files.reduce((n, f) => n + (f.segments?.length ?? 0), 0);
   process.stdout.write(
     `locked ${segments} segments in ${locked.files.length} files (version ${locked.version}, ${locked.draft} draft) in ${displayPath(file, project.cwd)}\n`,
   );
+}
+
+/** The lock already written, if it exists and reads cleanly (a damaged one is replaced). */
+function existingLock(file: string): Lock | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    return readLock(file);
+  } catch {
+    return undefined;
+  }
 }
 
 async function verify(opts: LockOptions): Promise<void> {

@@ -52,6 +52,12 @@ describe('translation hand-off (CLI, shipped manuscript)', () => {
     const verify = run(['lock', '--verify'], root);
     expect(verify.code).toBe(0);
     expect(verify.stdout).toMatch(/the source matches the lock/);
+    // Locking an unchanged source again leaves the lock (and its date) alone.
+    const before = readFileSync(path.join(root, 'manuscript/translation.lock.json'), 'utf8');
+    const again = run(['lock'], root);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^the source is already locked as it is/);
+    expect(readFileSync(path.join(root, 'manuscript/translation.lock.json'), 'utf8')).toBe(before);
   });
 
   it('names exactly the changed segment when one sentence changes, in json, github and pretty', () => {
