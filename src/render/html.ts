@@ -16,6 +16,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
 import { h } from 'hastscript';
 import rehypeRaw from 'rehype-raw';
+import remarkSmartypants from 'remark-smartypants';
 import rehypeSanitize from 'rehype-sanitize';
 import { unified } from 'unified';
 import { EXIT, visit } from 'unist-util-visit';
@@ -27,6 +28,8 @@ import type { BuildRenderContext } from './context.js';
 import { directiveHandlers, type AnyDirective } from './handlers/index.js';
 import type { I18n } from './i18n.js';
 import type { DocNotes } from './notes.js';
+
+const smartQuotes = unified().use(remarkSmartypants, { dashes: 'oldschool' });
 
 /** What the sanitizer keeps: Markdown's HTML plus the elements and classes the templates style. */
 export const SANITIZE_SCHEMA: Schema = {
@@ -371,6 +374,9 @@ export function renderDoc(
       : h('div', { className: ['directive', `directive-${d.name}`] }, content);
   };
 
+  // Typographic quotes and apostrophes ("for all ages" -> “for all ages”, region's -> region’s),
+  // as UN publications set them; only text nodes change, so the numbering's node keys hold.
+  smartQuotes.runSync(doc.tree);
   if (citations.isNote && notes) placeNoteCalls(doc.tree, notes);
   const tree = {
     ...doc.tree,
