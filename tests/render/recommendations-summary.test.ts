@@ -10,13 +10,14 @@ describe('::recommendations-summary rendering', () => {
     '02-gov.md': '---\nid: gov\n---\n# Governance\n\nNo box here.\n',
     '03-plan.md':
       '---\nid: plan\n---\n# Planning\n\n:::recommendations\n- Plan for all ages.\n:::\n\n:::recommendations\nA recommendation written as a paragraph.\n:::\n',
-    '04-end.md': '---\nid: end\n---\n# Conclusions\n\n::recommendations-summary\n',
+    '04-end.md':
+      '---\nid: end\n---\n# Conclusions\n\n::recommendations-summary\n\n:::recommendations\n1. Cross-cutting advice.\n:::\n',
   });
   const html = renderWith(project, 3, 'recommendations-summary', recommendationsSummary);
 
   it('renders a table with a heading row per chapter and items numbered by chapter', () => {
     expect(html).toContain(
-      '<table class="recommendations-summary"><thead><tr><th scope="col">No.</th><th scope="col">Recommendation</th></tr></thead>',
+      '<table class="recommendations-summary"><caption>Policy recommendations of the chapters</caption><thead><tr><th scope="col">No.</th><th scope="col">Recommendation</th></tr></thead>',
     );
     expect(html).toContain(
       '<tr class="recommendations-summary-chapter"><th colspan="2" scope="colgroup">Chapter 1. Introduction</th></tr>',
@@ -36,8 +37,9 @@ describe('::recommendations-summary rendering', () => {
     );
   });
 
-  it('leaves out chapters without recommendations and review comments', () => {
+  it('leaves out chapters without recommendations, the final chapter's own, and review comments', () => {
     expect(html).not.toContain('Governance');
+    expect(html).not.toContain('Cross-cutting advice');
     expect(html).not.toContain('check');
   });
 });

@@ -6,7 +6,7 @@
 import type { Element, ElementContent } from 'hast';
 import { h } from 'hastscript';
 import type { Node, Nodes, Parent } from 'mdast';
-import { recommendationsOf } from '../../core/recommendations.js';
+import { finalChapter, recommendationsOf } from '../../core/recommendations.js';
 import type { DirectiveHandler, RenderContext } from './index.js';
 
 /** The build passes the edition's words (render/context.ts); tests and other callers may not. */
@@ -18,6 +18,7 @@ const ENGLISH: Record<string, string> = {
   chapter: 'Chapter',
   'recommendations-summary-number': 'No.',
   'recommendations-summary-recommendation': 'Recommendation',
+  'recommendations-summary-caption': 'Policy recommendations of the chapters',
 };
 
 function word(ctx: RenderContext, key: string): string {
@@ -47,7 +48,10 @@ function itemContent(state: Parameters<DirectiveHandler>[1], node: Node): Elemen
 }
 
 export const recommendationsSummary: DirectiveHandler = (_node, state, ctx) => {
-  const items = recommendationsOf(ctx.numbering);
+  // The final chapter's own recommendations follow in its own box: the summary
+  // lists the other chapters', as the hand-written-summary rule expects.
+  const final = finalChapter(ctx.project);
+  const items = recommendationsOf(ctx.numbering).filter((r) => r.doc !== final);
   const rows: Element[] = [];
   let chapter = -1;
   for (const item of items) {
@@ -72,6 +76,7 @@ export const recommendationsSummary: DirectiveHandler = (_node, state, ctx) => {
     );
   }
   return h('table', { className: ['recommendations-summary'] }, [
+    h('caption', word(ctx, 'recommendations-summary-caption')),
     h('thead', [
       h('tr', [
         h('th', { scope: 'col' }, word(ctx, 'recommendations-summary-number')),
