@@ -37,7 +37,7 @@ describe('::recommendations-summary rendering', () => {
     );
   });
 
-  it('leaves out chapters without recommendations, the final chapter's own, and review comments', () => {
+  it('leaves out chapters without recommendations, the final chapter’s own, and review comments', () => {
     expect(html).not.toContain('Governance');
     expect(html).not.toContain('Cross-cutting advice');
     expect(html).not.toContain('check');
