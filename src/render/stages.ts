@@ -42,8 +42,8 @@ export function citeStage(
   // so an edit that leaves the citations alone reuses it (core/cache.ts).
   const key = keyOf({
     code: codeFingerprint(
-      ['render/cite'],
-      ['citeproc', '@citation-js/plugin-csl', '@citation-js/core'],
+      ['render/cite', 'core/bibliography'], // the CSL items are mended in core/bibliography
+      ['citeproc', '@citation-js/plugin-csl', '@citation-js/core', '@citation-js/plugin-bibtex'],
     ),
     clusters: notes.clusters,
     bibliography: project.bibliography.sha256,
