@@ -49,6 +49,7 @@ export const SEVERITY: Record<string, Row> = {
   'translation-structure': E,
   'translation-title-mismatch': ['warning', 'error', 'error'],
   'translation-untranslated': ['warning', 'warning', 'error'],
+  'translation-outdated': ['warning', 'warning', 'error'],
 };
 
 /** Severity of a rule at a stage; unknown rules are errors so nothing is silently dropped. */

@@ -29,6 +29,7 @@ import tocOrder from './toc-order.js';
 import tocTitleMismatch from './toc-title-mismatch.js';
 import tocUnexpectedChapter from './toc-unexpected-chapter.js';
 import translationMissingChapter from './translation-missing-chapter.js';
+import translationOutdated from './translation-outdated.js';
 import translationStructure from './translation-structure.js';
 import translationTitleMismatch from './translation-title-mismatch.js';
 import translationUntranslated from './translation-untranslated.js';
@@ -67,4 +68,5 @@ export const RULES: Rule[] = [
   translationStructure,
   translationTitleMismatch,
   translationUntranslated,
+  translationOutdated,
 ];

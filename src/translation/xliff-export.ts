@@ -10,7 +10,8 @@ import type { MarkdownDoc, Project } from '../core/types.js';
 import { normalise, segmentsOf, fileSlug } from './segments.js';
 import { partsToMarkdown } from './inline.js';
 import type { Lock } from './lock.js';
-import { alignSegments, counterpart, loadTranslation } from './translation.js';
+import { readMemory, type Memory } from './memory.js';
+import { alignSegments, counterpart, loadTranslation, type Translation } from './translation.js';
 import { writeXliff, type XliffFile, type XliffUnit } from './xliff-write.js';
 
 export interface ExportedDocument {
@@ -27,10 +28,15 @@ function docLabel(project: Project, doc: MarkdownDoc): string {
   return n >= 0 ? `Chapter ${n + 1}${title}` : `Front matter${title}`;
 }
 
-function fileOf(project: Project, lock: Lock, doc: MarkdownDoc, lang: string): XliffFile {
+function fileOf(
+  project: Project,
+  lock: Lock,
+  doc: MarkdownDoc,
+  translation: Translation,
+  memory: Memory | undefined,
+): XliffFile {
   const rel = path.relative(project.dir, doc.path).split(path.sep).join('/');
   const segments = segmentsOf(doc);
-  const translation = loadTranslation(project, lang);
   const translated = counterpart(project, translation, doc);
   const aligned = translated ? alignSegments(segments, segmentsOf(translated)) : new Map();
   const label = docLabel(project, doc);
@@ -49,8 +55,16 @@ function fileOf(project: Project, lock: Lock, doc: MarkdownDoc, lang: string): X
       source: s.parts,
     };
     const twin = aligned.get(s.id);
-    if (twin && twin.kind === s.kind && normalise(partsToMarkdown(twin.parts)) !== s.text)
-      unit.target = twin.parts;
+    if (twin && twin.kind === s.kind && normalise(partsToMarkdown(twin.parts)) !== s.text) {
+      // Translated from this very source text (the memory knows its id): send it as the
+      // target. Translated from an earlier text: send it as a note, to be revised.
+      if (!memory || memory.segments[s.id]) unit.target = twin.parts;
+      else
+        unit.notes.push({
+          category: 'previous-translation',
+          text: `The source changed since this translation: ${partsToMarkdown(twin.parts)}`,
+        });
+    }
     return unit;
   });
   return {
@@ -74,7 +88,11 @@ export function exportXliff(
   options: { single?: boolean } = {},
 ): ExportedDocument[] {
   const docs = [...project.front, ...project.chapters].filter((d) => d.readable);
-  const files = docs.map((d) => fileOf(project, lock, d, lang)).filter((f) => f.units.length > 0);
+  const translation = loadTranslation(project, lang);
+  const memory = readMemory(translation.dir);
+  const files = docs
+    .map((d) => fileOf(project, lock, d, translation, memory))
+    .filter((f) => f.units.length > 0);
   const count = (fs: XliffFile[]) => ({
     units: fs.reduce((n, f) => n + f.units.length, 0),
     translated: fs.reduce((n, f) => n + f.units.filter((u) => u.target).length, 0),

@@ -17,6 +17,7 @@ import type { MarkdownDoc, Project } from '../core/types.js';
 import { atomicWrite } from '../util/atomic-write.js';
 import { applyTargets } from './apply.js';
 import { partsToMarkdown, type Part } from './inline.js';
+import { recordMemory, type MemoryEntry } from './memory.js';
 import { normalise, segmentsOf, type Segment } from './segments.js';
 import {
   alignSegments,
@@ -132,6 +133,8 @@ export function importXliff(
   let lang = options.lang;
   let imported = 0;
   let untranslated = 0;
+  const remembered: Record<string, MemoryEntry> = {};
+  const now = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 
   for (const abs of files) {
     const shown = displayPath(abs, project.cwd);
@@ -223,7 +226,10 @@ export function importXliff(
             source: where(segment),
             message: `the target is the source text, untranslated (mark it reviewed if it is meant to stay): ${JSON.stringify(segment.text.slice(0, 100))}`,
           });
-        } else imported += 1;
+        } else {
+          imported += 1;
+          remembered[unit.id] = { file: file.original!, date: now };
+        }
         map.set(unit.id, markdown);
       }
     }
@@ -252,5 +258,7 @@ export function importXliff(
     if (!options.dryRun) atomicWrite(out, applyTargets(doc.text, segments, merged));
     written.push(displayPath(out, project.cwd));
   }
+  if (translation && !options.dryRun && Object.keys(remembered).length > 0)
+    recordMemory(translation.dir, translation.lang, remembered);
   return { lang: lang ?? '', written, imported, untranslated, issues };
 }

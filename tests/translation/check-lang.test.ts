@@ -163,6 +163,40 @@ describe('check --lang', () => {
     ]);
   });
 
+  it('reports a translation whose source changed after it was imported, and exports it for revision', async () => {
+    const root = copyFixture();
+    roots.push(root);
+    cpSync(path.join(base, 'manuscript/fr'), path.join(root, 'manuscript/fr'), { recursive: true });
+    const abs = path.join(root, 'manuscript/02-governance.md');
+    writeFileSync(
+      abs,
+      readFileSync(abs, 'utf8').replace('Vienna engages residents', 'Vienna involves residents'),
+    );
+    const result = await check({ cwd: root, lang: 'fr' });
+    expect(
+      result.diagnostics
+        .filter((d) => d.rule.startsWith('translation-'))
+        .map((d) => `${d.rule} ${d.file}:${d.line}`),
+    ).toEqual(['translation-outdated manuscript/fr/02-governance.md:9']);
+    expect(result.diagnostics.find((d) => d.rule === 'translation-outdated')!.message).toMatch(
+      /now reads "Vienna involves residents in decisions about the city budget\."/,
+    );
+
+    const project = parseProject(loadSources({ cwd: root }));
+    const [, , governance] = exportXliff(project, buildLock(project, 'final'), 'fr');
+    const unit =
+      /<unit id="[^"]+"[^>]*>(?:(?!<\/unit>)[\s\S])*Vienna involves(?:(?!<\/unit>)[\s\S])*<\/unit>/.exec(
+        governance!.xml,
+      )![0];
+    expect(unit).toContain('state="initial"');
+    expect(unit).not.toContain('<target>');
+    expect(unit).toContain(
+      '<note category="previous-translation">The source changed since this translation: (fr) Vienna engages residents',
+    );
+    // Unchanged segments keep their translation as the target.
+    expect(governance!.xml).toContain('<target>(fr) Good governance');
+  });
+
   it('reports a toc entry without a title for the language', async () => {
     const root = copyFixture();
     roots.push(root);
