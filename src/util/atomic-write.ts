@@ -57,7 +57,8 @@ const REASONS: Record<string, string> = {
   EEXIST: 'a part of the path is a file, not a directory',
 };
 
-function writeError(file: string, error: unknown): UsageError {
+/** A failed write as one clear line: the file, the reason in words, the old content unchanged. */
+export function writeError(file: string, error: unknown): UsageError {
   const code = (error as NodeJS.ErrnoException).code ?? '';
   const reason = REASONS[code] ?? (error as Error).message ?? String(error);
   return new UsageError(

@@ -11,6 +11,7 @@ import { openSync, readFileSync, rmSync, writeSync, closeSync, mkdirSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
+import { writeError } from './atomic-write.js';
 import { onInterrupt } from './cleanup.js';
 
 export const LOCK_NAME = '.flagship.lock';
@@ -51,8 +52,12 @@ function sleep(ms: number): void {
 /** Take the lock of an output directory, waiting up to `waitMs` for another build to finish. */
 export function lockOutput(dir: string, options: { waitMs?: number } = {}): OutputLock {
   const waitMs = options.waitMs ?? 60_000;
-  mkdirSync(dir, { recursive: true });
   const file = path.join(dir, LOCK_NAME);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (error) {
+    throw writeError(file, error);
+  }
   const me: Holder = { pid: process.pid, host: os.hostname(), started: new Date().toISOString() };
   const deadline = Date.now() + waitMs;
   for (;;) {
@@ -62,7 +67,7 @@ export function lockOutput(dir: string, options: { waitMs?: number } = {}): Outp
       closeSync(fd);
       break;
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw writeError(file, error);
     }
     const holder = holderOf(file);
     // A lock of a process on this machine that no longer exists: take it over.
