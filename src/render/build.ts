@@ -231,7 +231,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const bytes = await pdfDoc.save({ useObjectStreams: false, updateFieldAppearances: false });
   stage('metadata');
 
-  const facts = await readPdf(bytes);
+  const facts = await readPdf(bytes, printed.layout?.tocPages);
   const problems = verifyPdf(facts, {
     tocTargets: [
       ...rendered.front.map((d) => d.titleId),

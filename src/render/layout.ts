@@ -29,6 +29,8 @@ export interface LayoutReport {
   toc: LayoutTocEntry[];
   /** Targets the TOC links to that are not in the document. */
   missing: string[];
+  /** 0-based indexes of the pages the table of contents is on. */
+  tocPages: number[];
 }
 
 /** Runs in the browser (serialized by puppeteer): keep it self-contained. */
@@ -87,8 +89,11 @@ export function applyLayout(options: LayoutOptions): LayoutReport {
   });
   const toc: LayoutTocEntry[] = [];
   const missing: string[] = [];
+  const tocPages = new Set<number>();
   for (const link of Array.from(document.querySelectorAll<HTMLElement>('[data-toc-target]'))) {
     const id = link.dataset.tocTarget ?? '';
+    const own = link.closest<HTMLElement>('.pagedjs_page');
+    if (own) tocPages.add(pages.indexOf(own));
     const target = document.getElementById(id);
     const page = target?.closest<HTMLElement>('.pagedjs_page');
     if (!target || !page) {
@@ -100,5 +105,11 @@ export function applyLayout(options: LayoutOptions): LayoutReport {
     if (slot) slot.textContent = folio;
     toc.push({ id, folio, pageIndex: pages.indexOf(page) });
   }
-  return { pages: pages.length, folios, toc, missing };
+  return {
+    pages: pages.length,
+    folios,
+    toc,
+    missing,
+    tocPages: [...tocPages].sort((a, b) => a - b),
+  };
 }

@@ -28,8 +28,11 @@ interface TextItem {
 
 const FOLIO = /^(?:\d+|[ivxlcdm]+)$/;
 
-/** Read the facts the build verifies (and the tests assert) from PDF bytes. */
-export async function readPdf(bytes: Uint8Array, tocPages = 6): Promise<PdfFacts> {
+/**
+ * Read the facts the build verifies (and the tests assert) from PDF bytes. `tocPages`:
+ * 0-based indexes of the table of contents' pages (default: links on the first ten pages).
+ */
+export async function readPdf(bytes: Uint8Array, tocPages?: number[]): Promise<PdfFacts> {
   const doc = await getDocument({
     data: new Uint8Array(bytes),
     verbosity: 0,
@@ -72,7 +75,10 @@ export async function readPdf(bytes: Uint8Array, tocPages = 6): Promise<PdfFacts
     }
 
     const toc: PdfFacts['toc'] = [];
-    for (let i = 1; i <= Math.min(doc.numPages, tocPages + 4); i++) {
+    const scan = (tocPages ?? Array.from({ length: 10 }, (_, i) => i))
+      .map((i) => i + 1)
+      .filter((n) => n >= 1 && n <= doc.numPages);
+    for (const i of scan) {
       const page = await doc.getPage(i);
       const annotations = (await page.getAnnotations()) as Array<{
         subtype: string;
@@ -115,7 +121,7 @@ export async function readPdf(bytes: Uint8Array, tocPages = 6): Promise<PdfFacts
           folio: target >= 0 ? (folios[target] ?? '') : '',
         });
       }
-      if (toc.length > 0 && !annotations.some((a) => a.subtype === 'Link')) break;
+      if (!tocPages && toc.length > 0 && !annotations.some((a) => a.subtype === 'Link')) break;
     }
     const meta = await doc.getMetadata();
     return {

@@ -66,6 +66,7 @@ describe('printPdf', () => {
         { id: 'c2', folio: '2', pageIndex: 2 },
       ],
       missing: [],
+      tocPages: [0],
     });
   });
 });
