@@ -68,7 +68,7 @@ describe('flagship check (CLI)', () => {
     const root = project({ 'manuscript/02-governance.md': (t) => `${t}\nSee [@nope].\n` });
     const r = run(['check', '--format', 'github', '--draft', 'second'], root);
     expect(r.stdout.split('\n')[0]).toBe(
-      '::error file=manuscript/02-governance.md,line=20,col=5,title=citation-unresolved::the citation key `nope` is not in references.bib; add the entry or correct the key.',
+      '::error file=manuscript/02-governance.md,line=22,col=5,title=citation-unresolved::the citation key `nope` is not in references.bib; add the entry or correct the key.',
     );
   });
 

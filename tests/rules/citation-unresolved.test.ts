@@ -16,7 +16,7 @@ describe('citation-unresolved', () => {
       const result = await checkProject('valid', append('See also [@unece2016, p. 3].'), stage);
       const [d, ...rest] = ofRule(result, 'citation-unresolved');
       expect(rest).toEqual([]);
-      expect(where(d!)).toBe('manuscript/02-governance.md:20:10');
+      expect(where(d!)).toBe('manuscript/02-governance.md:22:10');
       expect(d!.suggestion).toBe('unece2015');
       severities.push(d!.severity);
     }
@@ -59,7 +59,7 @@ describe('citation-unresolved', () => {
         `\ufeff${t.replace(/\n/g, '\r\n')}\r\nText [@nope].\r\n`,
     });
     const [d] = ofRule(result, 'citation-unresolved');
-    expect(where(d!)).toBe('manuscript/02-governance.md:20:6');
+    expect(where(d!)).toBe('manuscript/02-governance.md:22:6');
   });
 
   it('treats NFC and NFD spellings of a key as the same key', async () => {

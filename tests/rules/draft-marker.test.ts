@@ -17,8 +17,8 @@ describe('draft-marker', () => {
       const result = await checkProject('valid', append('Data for 2019 TBD and more TODO.'), stage);
       const found = ofRule(result, 'draft-marker');
       expect(found.map(where)).toEqual([
-        'manuscript/02-governance.md:20:15',
-        'manuscript/02-governance.md:20:28',
+        'manuscript/02-governance.md:22:15',
+        'manuscript/02-governance.md:22:28',
       ]);
       severities.push(found[0]!.severity);
     }
@@ -33,7 +33,7 @@ describe('draft-marker', () => {
     const found = ofRule(result, 'draft-marker');
     expect(found).toHaveLength(1);
     expect(found[0]!.message).toContain('by FPM');
-    expect(where(found[0]!)).toBe('manuscript/02-governance.md:20:6');
+    expect(where(found[0]!)).toBe('manuscript/02-governance.md:22:6');
   });
 
   it('does not read lowercase "todo" or words containing TODO as markers', async () => {
