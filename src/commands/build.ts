@@ -64,6 +64,7 @@ Examples:
         // Loaded here, not at the top: puppeteer, pdf-lib and pdf.js cost every other
         // command (check included) about 0.3 s of start-up when imported eagerly.
         const { build, BuildVerificationError } = await import('../render/build.js');
+        const { LayoutTimeoutError } = await import('../render/pdf.js');
         try {
           const result = await build({
             manuscript: opts.manuscript,
@@ -103,7 +104,7 @@ Examples:
             );
           setExit(0); // with --force a PDF stamped INCOMPLETE is what was asked for
         } catch (error) {
-          if (error instanceof BuildVerificationError) {
+          if (error instanceof BuildVerificationError || error instanceof LayoutTimeoutError) {
             process.stderr.write(`flagship: ${error.message}\n`);
             setExit(1);
             return;

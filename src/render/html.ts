@@ -426,6 +426,11 @@ export function renderDoc(
   const parsed = (hasRaw ? unified().use(rehypeRaw).runSync(hast) : hast) as HastRoot;
   inlineImages(parsed, ctx);
   const clean = unified().use(rehypeSanitize, SANITIZE_SCHEMA).runSync(parsed) as HastRoot;
+  // Paged.js hangs on an element id that starts with a digit (raw HTML may bring one).
+  visit(clean, 'element', (node) => {
+    const id = node.properties.id;
+    if (typeof id === 'string' && /^[^A-Za-z_]/.test(id)) node.properties.id = `id-${id}`;
+  });
   const content = clean.children as ElementContent[];
   return { doc, chapter, titleId, title, content, sections, headings };
 }

@@ -41,6 +41,17 @@ export interface PrintResult {
   layout?: LayoutReport;
 }
 
+/** The layout stalled (see FLAGSHIP_LAYOUT_TIMEOUT). */
+export class LayoutTimeoutError extends Error {
+  override name = 'LayoutTimeoutError';
+}
+
+/** Seconds Paged.js may take to lay out the publication (FLAGSHIP_LAYOUT_TIMEOUT, default 300). */
+export function layoutTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const seconds = Number(env.FLAGSHIP_LAYOUT_TIMEOUT);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 300_000;
+}
+
 const require = createRequire(import.meta.url);
 let pagedSource: string | undefined;
 
@@ -116,12 +127,31 @@ async function printWith(options: PrintOptions): Promise<PrintResult> {
       let layout: LayoutReport | undefined;
       if (options.paged) {
         await page.evaluate(pagedJs());
-        await page.evaluate(async () => {
+        const layoutDone = page.evaluate(async () => {
           const w = window as unknown as {
             Paged: { Previewer: new () => { preview(): Promise<unknown> } };
           };
           await new w.Paged.Previewer().preview();
         });
+        // Paged.js can stall without an error on content it cannot lay out: give up loudly.
+        const limit = layoutTimeoutMs();
+        let timer: NodeJS.Timeout | undefined;
+        const stalled = new Promise<never>((_, reject) => {
+          timer = setTimeout(
+            () =>
+              reject(
+                new LayoutTimeoutError(
+                  `the page layout (Paged.js) did not finish in ${limit / 1000} s; look for an element it cannot break (a very tall table or image), or raise FLAGSHIP_LAYOUT_TIMEOUT (seconds).`,
+                ),
+              ),
+            limit,
+          );
+        });
+        try {
+          await Promise.race([layoutDone, stalled]);
+        } finally {
+          clearTimeout(timer);
+        }
         layout = await page.evaluate(applyLayout, options.layout ?? {});
         // For template authors: FLAGSHIP_DEBUG_LAYOUT=file.html saves the laid-out pages.
         const debug = process.env.FLAGSHIP_DEBUG_LAYOUT;

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserSession } from '../../src/render/browser.js';
-import { printPdf } from '../../src/render/pdf.js';
+import { LayoutTimeoutError, printPdf } from '../../src/render/pdf.js';
 
 let session: BrowserSession;
 let dir: string;
@@ -68,5 +68,16 @@ describe('printPdf', () => {
       missing: [],
       tocPages: [0],
     });
+  });
+
+  it('gives up with a clear error when the layout does not finish in time', async () => {
+    process.env.FLAGSHIP_LAYOUT_TIMEOUT = '0.001';
+    try {
+      await expect(
+        printPdf({ html: '<p>x</p>', browser: session.browser, paged: true }),
+      ).rejects.toThrow(LayoutTimeoutError);
+    } finally {
+      delete process.env.FLAGSHIP_LAYOUT_TIMEOUT;
+    }
   });
 });
