@@ -126,3 +126,14 @@ describe('flagship check (CLI)', () => {
     expect(rules).toContain('bib-parse-error');
   });
 });
+
+describe('flagship CLI plumbing', () => {
+  it('stops quietly when its output pipe closes early (| head)', () => {
+    const r = spawnSync('bash', ['-c', `node ${JSON.stringify(BIN)} rules | head -1`], {
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(0);
+    expect(r.stderr).not.toContain('EPIPE');
+    expect(r.stdout.split('\n').filter(Boolean)).toHaveLength(1);
+  });
+});
