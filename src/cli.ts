@@ -31,7 +31,18 @@ export function createProgram(): Command {
   return program;
 }
 
+/** `flagship ... | head` closes the pipe early: stop quietly instead of crashing on EPIPE. */
+function exitQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
+  exitQuietlyOnClosedPipe();
   // Ctrl-C or a CI cancel: remove temp files, the output lock and the browser, then exit.
   installSignalHandlers();
   const program = createProgram();
