@@ -67,7 +67,14 @@ export const box: DirectiveHandler = (node, state, rawCtx) => {
   const id = entry?.label ?? (entry ? `box-${entry.number}` : undefined);
   return h(
     'aside',
-    { className: ['box', `box-${kind}`], id, dataBox: entry?.number, role: 'note' },
+    {
+      className: ['box', `box-${kind}`],
+      id,
+      dataBox: entry?.number,
+      // Shown at the top of the page a long box continues on ("Box 2.4 (continued)").
+      dataContinued: `${label} (${ctx.i18n.t('continued')})`,
+      role: 'note',
+    },
     [...header, h('div', { className: ['box-body'] }, body)],
   );
 };
