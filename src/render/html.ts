@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { FootnoteReference, Heading, Root } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
-import { toHast, type Handler, type State } from 'mdast-util-to-hast';
+import { toHast, type Handler } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { fromHtml } from 'hast-util-from-html';
 import { defaultSchema, type Schema } from 'hast-util-sanitize';
@@ -434,5 +434,3 @@ export function renderDoc(
   const content = clean.children as ElementContent[];
   return { doc, chapter, titleId, title, content, sections, headings };
 }
-
-export type { State, Element };
