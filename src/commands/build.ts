@@ -37,7 +37,8 @@ export function register(program: Command): void {
       `
 Needs Chrome or Chromium: FLAGSHIP_BROWSER, PUPPETEER_EXECUTABLE_PATH, CHROME_PATH,
 the usual system paths, or puppeteer's cache (\`npm run setup\` gets one).
-FLAGSHIP_BROWSER_TIMEOUT: seconds to wait for the browser to start (default 30).
+FLAGSHIP_BROWSER_TIMEOUT: seconds to wait for the browser to start (default 30);
+FLAGSHIP_PRINT_TIMEOUT: seconds one browser step may take while printing (default 600).
 Writes the PDF, build.json beside it (draft, version, commit, date, SHA-256 of
 every source, page count; sealed with its own SHA-256) and with --html the HTML
 edition, atomically; builds into the same directory wait for each other.

@@ -77,6 +77,12 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
+/** Seconds one browser command may take (FLAGSHIP_PRINT_TIMEOUT, default 600): a hung print ends. */
+export function printTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const seconds = Number(env.FLAGSHIP_PRINT_TIMEOUT);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 600_000;
+}
+
 /** Seconds to wait for the browser to start (FLAGSHIP_BROWSER_TIMEOUT, default 30). */
 export function launchTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   const seconds = Number(env.FLAGSHIP_BROWSER_TIMEOUT);
@@ -114,7 +120,7 @@ export async function launchBrowser(found = findBrowser()): Promise<BrowserSessi
       pipe: true,
       timeout,
       signal: abort.signal,
-      protocolTimeout: 600_000,
+      protocolTimeout: printTimeoutMs(),
     });
     browser = await Promise.race([
       launching,
@@ -138,6 +144,10 @@ export async function launchBrowser(found = findBrowser()): Promise<BrowserSessi
     clearTimeout(timer);
   }
   child = browser.process();
+  // puppeteer drops its pipe error handlers when it closes the connection; a browser killed
+  // after that (a hung one) then resets the pipe, which must not crash flagship.
+  for (const stream of [child?.stdio[3], child?.stdio[4]])
+    (stream as NodeJS.EventEmitter | null | undefined)?.on('error', () => undefined);
   let closed = false;
   return {
     browser,

@@ -13,7 +13,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Browser, PDFOptions } from 'puppeteer';
 import { UsageError } from '../core/errors.js';
 import { withBrowser } from './browser.js';
-import { applyLayout, type LayoutOptions, type LayoutReport } from './layout.js';
+import {
+  applyLayout,
+  registerPagedHandlers,
+  type LayoutOptions,
+  type LayoutReport,
+} from './layout.js';
 
 export interface PrintOptions {
   /** The HTML to print ... */
@@ -79,8 +84,12 @@ function browserFailure(error: unknown): unknown {
     )
   )
     return error;
+  const reason = message.split('\n')[0]!.replace(/ Increase the 'protocolTimeout'.*$/, '');
+  const hint = /timed out/i.test(reason)
+    ? 'FLAGSHIP_PRINT_TIMEOUT sets the limit in seconds (default 600)'
+    : 'if it recurs, check the browser (FLAGSHIP_BROWSER) and free memory';
   return new UsageError(
-    `the browser stopped while printing (${message.split('\n')[0]}); no PDF was written and earlier outputs are unchanged. Run the build again; if it recurs, check the browser (FLAGSHIP_BROWSER) and free memory.`,
+    `the browser stopped while printing (${reason}); no PDF was written and earlier outputs are unchanged. Run the build again; ${hint}.`,
   );
 }
 
@@ -127,6 +136,7 @@ async function printWith(options: PrintOptions): Promise<PrintResult> {
       let layout: LayoutReport | undefined;
       if (options.paged) {
         await page.evaluate(pagedJs());
+        await page.evaluate(registerPagedHandlers);
         const layoutDone = page.evaluate(async () => {
           const w = window as unknown as {
             Paged: { Previewer: new () => { preview(): Promise<unknown> } };

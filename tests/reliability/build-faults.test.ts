@@ -123,6 +123,32 @@ describe('browser faults', () => {
   });
 });
 
+describe('browser hangs while printing', () => {
+  it('stops at FLAGSHIP_PRINT_TIMEOUT with one line, and leaves nothing running', () => {
+    const tmp = childTmp('stop');
+    // Starts the real browser, then freezes it (SIGSTOP) a moment later.
+    const stop = fakeBrowser(
+      'frozen-browser-7f3a',
+      '/usr/bin/chromium "$@" &\nchild=$!\nsleep 1.2\nkill -STOP $child\nwait',
+    );
+    const out = flagship(['--out', 'dist/stop.pdf'], {
+      FLAGSHIP_BROWSER: stop,
+      FLAGSHIP_PRINT_TIMEOUT: '3',
+      TMPDIR: tmp,
+    });
+    expect(out.status).toBe(2);
+    expect(oneLine(out.stderr)).toEqual([
+      expect.stringMatching(
+        /^flagship: the browser (stopped while printing \(.*timed out\).*FLAGSHIP_PRINT_TIMEOUT|.*did not start)/,
+      ),
+    ]);
+    expect(existsSync(path.join(project, 'dist', 'stop.pdf'))).toBe(false);
+    expect(running('frozen-browser-7f3a')).toBe('');
+    expect(running(tmp)).toBe('');
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+});
+
 describe('output faults', () => {
   it('a full disk: exit 2, one line, the previous PDF and build.json intact, no temp file', (ctx) => {
     const tiny = path.join(root, 'tiny');
