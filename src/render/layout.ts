@@ -113,3 +113,32 @@ export function applyLayout(options: LayoutOptions): LayoutReport {
     tocPages: [...tocPages].sort((a, b) => a - b),
   };
 }
+
+/**
+ * Runs in the browser before Paged.js lays out the page: a Paged.js handler that repeats a
+ * table's header row at the top of every page the table continues on (Paged.js 0.4.3 does
+ * not). It acts while the continuation is laid out, so the repeated row is measured.
+ */
+export function registerPagedHandlers(): void {
+  interface PagedApi {
+    Handler: new (...args: unknown[]) => object;
+    registerHandlers(...handlers: unknown[]): void;
+  }
+  const paged = (window as unknown as { Paged: PagedApi }).Paged;
+  class RepeatTableHeaders extends paged.Handler {
+    renderNode(clone: Node, source: Node): void {
+      const element = clone.nodeType === 1 ? (clone as Element) : clone.parentElement;
+      const table = element?.closest('table') as HTMLTableElement | null | undefined;
+      if (!table || table.dataset.flagshipHead !== undefined) return;
+      table.dataset.flagshipHead = '';
+      if (!table.hasAttribute('data-split-from') || table.querySelector(':scope > thead')) return;
+      const from = source.nodeType === 1 ? (source as Element) : source.parentElement;
+      const head = from?.closest('table')?.querySelector(':scope > thead');
+      if (!head) return;
+      const copy = head.cloneNode(true) as HTMLElement;
+      copy.setAttribute('data-repeated-head', '');
+      table.insertBefore(copy, table.querySelector(':scope > tbody') ?? table.firstChild);
+    }
+  }
+  paged.registerHandlers(RepeatTableHeaders);
+}
