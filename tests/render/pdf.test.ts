@@ -1,5 +1,6 @@
 // printPdf with the real Chromium: requests outside the project are refused; the Paged.js layout
 // numbers pages and fills the TOC. One browser is shared by the tests (the reusable launcher).
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -79,5 +80,21 @@ describe('printPdf', () => {
     } finally {
       delete process.env.FLAGSHIP_LAYOUT_TIMEOUT;
     }
+  });
+
+  it('repeats a table header on every page the table continues on', async () => {
+    const rows = Array.from({ length: 80 }, (_, i) => `<tr><td>row ${i + 1}</td></tr>`).join('');
+    const html = `<style>@page { size: A6; margin: 10mm; }</style>
+      <table><thead><tr><th>HEADROW</th></tr></thead><tbody>${rows}</tbody></table>`;
+    const result = await printPdf({ html, browser: session.browser, paged: true });
+    const file = path.join(dir, 'table.pdf');
+    writeFileSync(file, result.pdf);
+    const pages = Number(
+      /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1],
+    );
+    expect(pages).toBeGreaterThan(2);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text.match(/HEADROW/g)).toHaveLength(pages);
+    expect(text).toContain('row 80');
   });
 });
