@@ -35,6 +35,8 @@ export interface Citations {
   narrative: Map<number, string>;
   /** Bibliography entries (HTML), in the style's order, of every cited key. */
   bibliography: string[];
+  /** The bibliography of some of the cited keys (a chapter's), in the style's order. */
+  bibliographyOf(keys: Iterable<string>): string[];
   /** Keys cited that the bibliography lacks. */
   unresolved: Set<string>;
 }
@@ -167,6 +169,7 @@ export function formatCitations(
     html: [],
     narrative: new Map(),
     bibliography: [],
+    bibliographyOf: () => [],
     unresolved,
   };
   if (items.length === 0) return result;
@@ -215,5 +218,12 @@ export function formatCitations(
   engine.updateItems([...cited]);
   const bib = engine.makeBibliography();
   if (bib) result.bibliography = bib[1].map((html) => mendEtAl(html.trim(), options.etAl));
+  result.bibliographyOf = (keys) => {
+    const subset = [...new Set(keys)].filter((k) => cited.has(k));
+    if (subset.length === 0) return [];
+    engine.updateItems(subset);
+    const part = engine.makeBibliography();
+    return part ? part[1].map((html) => mendEtAl(html.trim(), options.etAl)) : [];
+  };
   return result;
 }

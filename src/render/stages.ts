@@ -5,6 +5,9 @@
  * (print or screen) with the template.
  */
 import path from 'node:path';
+import type { ElementContent } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { h } from 'hastscript';
 import { plugins } from '@citation-js/core';
 import { cached, codeFingerprint, keyOf } from '../core/cache.js';
 import { numberProject, type Numbering } from '../core/numbering.js';
@@ -122,6 +125,25 @@ export function renderStage(input: RenderInput): RenderResult {
   };
   const front = project.front.map((doc) => render(doc, 0));
   const chapters = project.chapters.map((doc, i) => render(doc, i + 1));
+  // manuscript.yaml `bibliography_per_chapter: true`: each chapter ends with its own references.
+  if (project.config.bibliography_per_chapter === true)
+    for (const chapter of chapters) {
+      const keys = [...(cite.notes.byDoc.get(chapter.doc)?.cites.keys() ?? [])].flatMap((c) =>
+        c.items.map((i) => i.key),
+      );
+      const entries = cite.citations.bibliographyOf(keys);
+      if (entries.length > 0)
+        chapter.content.push(
+          h('section', { className: ['chapter-references'] }, [
+            h('p', { className: ['chapter-references-title'] }, i18n.t('references')),
+            h(
+              'div',
+              { className: ['csl-bib-body'] },
+              entries.flatMap((e) => fromHtml(e, { fragment: true }).children as ElementContent[]),
+            ),
+          ]),
+        );
+    }
   const bibliography = cite.citations.bibliography;
   const common = {
     config: project.config,

@@ -102,6 +102,27 @@ describe('renderStage on the fixture (first draft)', () => {
   });
 });
 
+describe('renderStage with bibliography_per_chapter', () => {
+  it('ends each chapter with the references it cites', () => {
+    const project = parseProject(loadSources({ manuscript: path.join(fixture, 'manuscript') }));
+    project.config.csl = path.resolve('templates/unece-note.csl');
+    project.config.bibliography_per_chapter = true;
+    const out = renderStage({ project, stage: 'first', lang: 'en', values: {}, stamp: '' });
+    const chapter2 = out.print.slice(
+      out.print.indexOf('id="chapter-section-2"'),
+      out.print.indexOf('id="chapter-section-3"'),
+    );
+    const entries = chapter2
+      .slice(chapter2.indexOf('chapter-references'))
+      .match(/class="csl-entry"/g);
+    expect(entries).toHaveLength(1);
+    expect(chapter2).toMatch(
+      /chapter-references[\s\S]*International Telecommunication Union\. <i>Key performance/,
+    );
+    expect(out.bibliography).toHaveLength(4);
+  });
+});
+
 describe('renderStage for the final draft', () => {
   it('drops review comments', () => {
     const out = render(fixture, 'final');
