@@ -190,14 +190,10 @@ describe('output faults', () => {
     });
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += String(c)));
-    // Wait until the browser is up (its profile exists in TMPDIR), then stop the build.
-    for (
-      let i = 0;
-      i < 200 && !readdirSync(tmp).some((n) => n.startsWith('flagship-browser-'));
-      i++
-    )
-      await new Promise((r) => setTimeout(r, 50));
-    await new Promise((r) => setTimeout(r, 300));
+    // Stop the build while its browser runs.
+    for (let i = 0; i < 400 && running(tmp) === ''; i++)
+      await new Promise((r) => setTimeout(r, 25));
+    expect(running(tmp)).not.toBe('');
     child.kill('SIGTERM');
     const code = await new Promise((r) => child.on('exit', (c) => r(c)));
     expect(code).toBe(143);
@@ -208,6 +204,33 @@ describe('output faults', () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(readdirSync(tmp)).toEqual([]);
     expect(running(tmp)).toBe('');
+  });
+});
+
+describe('kill -9 mid-build', () => {
+  it('previous outputs intact and the browser gone with flagship (pipe transport)', async () => {
+    const dist = path.join(project, 'dist-kill');
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(path.join(dist, 'x.pdf'), '%PDF previous');
+    writeFileSync(path.join(dist, 'build.json'), '{"previous": true}');
+    const tmp = childTmp('kill');
+    const child = spawn(process.execPath, [BIN, 'build', '--out', 'dist-kill/x.pdf'], {
+      cwd: project,
+      env: { ...process.env, FLAGSHIP_CACHE: 'off', TMPDIR: tmp },
+    });
+    // Kill flagship as soon as its browser runs (a small build is done in a second or two).
+    for (let i = 0; i < 400 && running(tmp) === ''; i++)
+      await new Promise((r) => setTimeout(r, 25));
+    expect(running(tmp)).not.toBe(''); // the browser is up
+    child.kill('SIGKILL');
+    await new Promise((r) => child.on('exit', r));
+    // The browser notices its pipe closed and exits.
+    for (let i = 0; i < 50 && running(tmp) !== ''; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(running(tmp)).toBe('');
+    expect(readFileSync(path.join(dist, 'x.pdf'), 'utf8')).toBe('%PDF previous');
+    expect(readFileSync(path.join(dist, 'build.json'), 'utf8')).toBe('{"previous": true}');
+    // What cannot be cleaned after kill -9: the browser's temp profile (in TMPDIR).
   });
 });
 
