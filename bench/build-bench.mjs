@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { measure, runOnce, median, which } from './measure.mjs';
+import { measureGroup, runOnce, median, which } from './measure.mjs';
 
 const chromiumPath = () =>
   process.env.FLAGSHIP_BROWSER ??
@@ -36,20 +36,16 @@ export async function buildBenchmarks({ corpus, root, out, runs, log }) {
     env: { FLAGSHIP_CACHE_DIR: cacheDir },
   };
 
+  const entries = [];
+  const add = (row, spec, before) => {
+    rows.push({ group: 'build', ...row });
+    entries.push({ row: rows.at(-1), spec, before });
+  };
   if (!hasBuild) skip('flagship-build', 'flagship build', 'flagship build is not in this tree yet');
-  else {
-    log(`build: flagship build, cold (${runs} runs)`);
-    rows.push({
-      group: 'build',
-      id: 'flagship-build',
-      name: 'flagship build (fresh process, no cache)',
-      ...measure(buildSpec, {
-        runs,
-        warmup: 0,
-        before: () => rmSync(cacheDir, { recursive: true, force: true }),
-      }),
-    });
-  }
+  else
+    add({ id: 'flagship-build', name: 'flagship build (fresh process, no cache)' }, buildSpec, () =>
+      rmSync(cacheDir, { recursive: true, force: true }),
+    );
 
   // The bare engine: Chromium printing the print HTML flagship gives Paged.js, with no layout script.
   const chromium = chromiumPath();
@@ -71,33 +67,26 @@ export async function buildBenchmarks({ corpus, root, out, runs, log }) {
         `could not write flagship's print HTML: ${made.stderr.trim().split('\n').at(-1)}`,
       );
     else {
-      log(`build: bare Chromium print of flagship's HTML (${runs} runs)`);
       const profile = path.join(dir, 'chromium-profile');
-      rows.push({
-        group: 'build',
-        id: 'chromium-print',
-        name: "bare Chromium print of flagship's HTML",
-        baseline: true,
-        ...measure(
-          {
-            command: chromium,
-            args: [
-              '--headless',
-              '--no-sandbox',
-              '--disable-gpu',
-              '--no-first-run',
-              '--disable-background-networking',
-              `--user-data-dir=${profile}`,
-              '--no-pdf-header-footer',
-              '--run-all-compositor-stages-before-draw',
-              `--print-to-pdf=${path.join(dir, 'chromium.pdf')}`,
-              pathToFileURL(printHtml).href,
-            ],
-            env: { XDG_CONFIG_HOME: path.join(dir, 'xdg'), XDG_CACHE_HOME: path.join(dir, 'xdg') },
-          },
-          { runs, warmup: 1 },
-        ),
-      });
+      add(
+        { id: 'chromium-print', name: "bare Chromium print of flagship's HTML", baseline: true },
+        {
+          command: chromium,
+          args: [
+            '--headless',
+            '--no-sandbox',
+            '--disable-gpu',
+            '--no-first-run',
+            '--disable-background-networking',
+            `--user-data-dir=${profile}`,
+            '--no-pdf-header-footer',
+            '--run-all-compositor-stages-before-draw',
+            `--print-to-pdf=${path.join(dir, 'chromium.pdf')}`,
+            pathToFileURL(printHtml).href,
+          ],
+          env: { XDG_CONFIG_HOME: path.join(dir, 'xdg'), XDG_CACHE_HOME: path.join(dir, 'xdg') },
+        },
+      );
     }
   }
 
@@ -107,35 +96,33 @@ export async function buildBenchmarks({ corpus, root, out, runs, log }) {
       'pandoc --citeproc --pdf-engine=weasyprint',
       'pandoc or weasyprint is not installed (apt-get install pandoc weasyprint)',
     );
-  else {
-    log(`build: pandoc --citeproc --pdf-engine=weasyprint (${runs} runs)`);
-    rows.push({
-      group: 'build',
-      id: 'pandoc-weasyprint',
-      name: 'pandoc --citeproc --pdf-engine=weasyprint',
-      ...measure(
-        {
-          command: 'pandoc',
-          args: [
-            '--from',
-            'markdown',
-            '--citeproc',
-            '--bibliography',
-            corpus.bibliography,
-            '--toc',
-            '--standalone',
-            '--metadata',
-            'title=Smart sustainable cities for all ages',
-            '--pdf-engine=weasyprint',
-            '--output',
-            path.join(dir, 'pandoc.pdf'),
-            ...corpus.chapters,
-          ],
-          cwd: root,
-        },
-        { runs, warmup: 0 },
-      ),
-    });
+  else
+    add(
+      { id: 'pandoc-weasyprint', name: 'pandoc --citeproc --pdf-engine=weasyprint' },
+      {
+        command: 'pandoc',
+        args: [
+          '--from',
+          'markdown',
+          '--citeproc',
+          '--bibliography',
+          corpus.bibliography,
+          '--toc',
+          '--standalone',
+          '--metadata',
+          'title=Smart sustainable cities for all ages',
+          '--pdf-engine=weasyprint',
+          '--output',
+          path.join(dir, 'pandoc.pdf'),
+          ...corpus.chapters,
+        ],
+        cwd: root,
+      },
+    );
+  if (entries.length) {
+    log(`build: ${entries.length} commands, interleaved, ${runs} runs (no warm-up)`);
+    const results = measureGroup(entries, { runs, warmup: 0 });
+    entries.forEach((e, k) => Object.assign(e.row, results[k]));
   }
 
   if (!hasBuild) return rows;

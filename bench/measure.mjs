@@ -29,11 +29,14 @@ export function which(command) {
 /**
  * Run once. `spec`: { command, args, env, cwd, node (a Node script: measure its
  * own memory), okStatus (accepted exit codes, default [0]) }.
- * Returns { ms, peakKb, status, stderr }.
+ * Returns { ms, cpuMs, peakKb, status, stderr }: wall time; CPU time (user +
+ * system, the process and the children it waited for, e.g. Chromium; from GNU
+ * time); peak memory (a Node script's own, else the largest process's).
  */
 export function runOnce(spec) {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'flagship-bench-'));
   const rssFile = path.join(tmp, 'maxrss');
+  const timeFile = path.join(tmp, 'time');
   let command = spec.command;
   let args = spec.args ?? [];
   const env = { ...process.env, ...(spec.env ?? {}) };
@@ -41,8 +44,9 @@ export function runOnce(spec) {
     args = ['--import', MAXRSS, command, ...args];
     command = process.execPath;
     env.BENCH_MAXRSS_FILE = rssFile;
-  } else if (GNU_TIME) {
-    args = ['-f', '%M', '-o', rssFile, command, ...args];
+  }
+  if (GNU_TIME) {
+    args = ['-f', '%U %S %M', '-o', timeFile, command, ...args];
     command = GNU_TIME;
   }
   const start = process.hrtime.bigint();
@@ -53,46 +57,68 @@ export function runOnce(spec) {
     maxBuffer: 64 * 1024 * 1024,
   });
   const ms = Number(process.hrtime.bigint() - start) / 1e6;
-  let peakKb;
-  try {
-    const text = readFileSync(rssFile, 'utf8').trim().split('\n').at(-1);
-    peakKb = Number(text);
-    if (!Number.isFinite(peakKb)) peakKb = undefined;
-  } catch {
-    peakKb = undefined;
-  }
+  const lastLine = (file) => {
+    try {
+      return readFileSync(file, 'utf8').trim().split('\n').at(-1);
+    } catch {
+      return undefined;
+    }
+  };
+  const [user, system, maxKb] = (lastLine(timeFile) ?? '').split(' ').map(Number);
+  const cpuMs =
+    Number.isFinite(user) && Number.isFinite(system) ? (user + system) * 1000 : undefined;
+  let peakKb = spec.node ? Number(lastLine(rssFile)) : maxKb;
+  if (!Number.isFinite(peakKb)) peakKb = undefined;
   rmSync(tmp, { recursive: true, force: true });
   return {
     ms,
+    cpuMs,
     peakKb,
     status: result.status,
     stderr: String(result.stderr ?? '') + (result.error ? String(result.error) : ''),
   };
 }
 
-/**
- * Measure a command: `warmup` unrecorded runs, then `runs` recorded ones;
- * `before()` runs before each run (e.g. to clear a cache or edit a file).
- */
-export function measure(spec, { runs = 5, warmup = 1, before } = {}) {
-  const ok = spec.okStatus ?? [0];
-  const samples = [];
-  for (let i = 0; i < warmup + runs; i++) {
-    before?.(i);
-    const r = runOnce(spec);
-    if (!ok.includes(r.status)) {
-      const detail = r.stderr.trim().split('\n').slice(-3).join(' | ');
-      return { failed: `exit ${r.status}: ${detail}` };
-    }
-    if (i >= warmup) samples.push(r);
-  }
+function stats(samples, runs) {
   const ms = samples.map((s) => s.ms);
+  const cpu = samples.map((s) => s.cpuMs).filter((v) => v !== undefined);
   const peaks = samples.map((s) => s.peakKb).filter((k) => k !== undefined);
   return {
     runs,
     medianMs: median(ms),
     minMs: Math.min(...ms),
     maxMs: Math.max(...ms),
+    cpuMs: cpu.length ? median(cpu) : undefined,
     peakMb: peaks.length ? Math.max(...peaks) / 1024 : undefined,
   };
+}
+
+/**
+ * Measure several commands in interleaved rounds (A B C, A B C, ...), so that
+ * load from other work on the machine falls on all of them alike: `warmup`
+ * unrecorded rounds, then `runs` recorded ones. Each entry: { spec, before }
+ * (`before(i)` runs before each of its runs, e.g. to clear a cache). Returns
+ * one result per entry, in order: the statistics, or { failed }.
+ */
+export function measureGroup(entries, { runs = 5, warmup = 1 } = {}) {
+  const samples = entries.map(() => []);
+  const failed = entries.map(() => undefined);
+  for (let i = 0; i < warmup + runs; i++) {
+    entries.forEach((entry, k) => {
+      if (failed[k]) return;
+      entry.before?.(i);
+      const r = runOnce(entry.spec);
+      if (!(entry.spec.okStatus ?? [0]).includes(r.status)) {
+        failed[k] = `exit ${r.status}: ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`;
+        return;
+      }
+      if (i >= warmup) samples[k].push(r);
+    });
+  }
+  return entries.map((_, k) => (failed[k] ? { failed: failed[k] } : stats(samples[k], runs)));
+}
+
+/** Measure one command (see measureGroup). */
+export function measure(spec, { runs = 5, warmup = 1, before } = {}) {
+  return measureGroup([{ spec, before }], { runs, warmup })[0];
 }

@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
-import { GNU_TIME, measure, which } from './measure.mjs';
+import { GNU_TIME, measureGroup, which } from './measure.mjs';
 import { buildBenchmarks } from './build-bench.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -60,62 +60,54 @@ const log = (text) => process.stderr.write(`${text}\n`);
 /** The parse-and-resolve benchmarks: flagship check vs pandoc --citeproc vs remark-cli. */
 function checkBenchmarks(corpus) {
   const rows = [];
+  const entries = [];
   const manuscript = path.relative(ROOT, corpus.dir);
   const chapters = corpus.chapters;
-  const cacheDir = path.join(OUT, 'cache');
-  const flagship = (env) => ({
+  const warmCache = path.join(OUT, 'cache-warm');
+  const coldCache = path.join(OUT, 'cache-cold');
+  const flagship = (cacheDir) => ({
     command: CLI,
     args: ['check', '--manuscript', manuscript, '--format', 'json'],
     node: true,
     cwd: ROOT,
-    env: { FLAGSHIP_CACHE_DIR: cacheDir, ...env },
+    env: { FLAGSHIP_CACHE_DIR: cacheDir },
     okStatus: [0, 1],
   });
-  log(`check: flagship check, warm cache (${RUNS} runs)`);
-  rows.push({
-    group: 'check',
-    name: 'flagship check (warm cache: edit loop)',
-    id: 'flagship-check-warm',
-    ...measure(flagship({}), { runs: RUNS }),
-  });
-  log(`check: flagship check, cold (${RUNS} runs)`);
-  rows.push({
-    group: 'check',
-    name: 'flagship check (cold: fresh clone, CI)',
-    id: 'flagship-check-cold',
-    ...measure(flagship({}), {
-      runs: RUNS,
-      before: () => rmSync(cacheDir, { recursive: true, force: true }),
-    }),
-  });
-  if (which('pandoc')) {
-    log(`check: pandoc --citeproc -t json (${RUNS} runs)`);
-    rows.push({
-      group: 'check',
-      name: 'pandoc --citeproc -t json',
-      id: 'pandoc-citeproc-json',
-      baseline: true,
-      ...measure(
-        {
-          command: 'pandoc',
-          args: [
-            '--from',
-            'markdown',
-            '--citeproc',
-            '--bibliography',
-            corpus.bibliography,
-            '--to',
-            'json',
-            '--output',
-            '/dev/null',
-            ...chapters,
-          ],
-          cwd: ROOT,
-        },
-        { runs: RUNS },
-      ),
-    });
-  } else
+  const add = (row, spec, before) => {
+    rows.push({ group: 'check', ...row });
+    entries.push({ row: rows.at(-1), spec, before });
+  };
+  rmSync(warmCache, { recursive: true, force: true }); // filled by the warm-up round
+  add(
+    { id: 'flagship-check-warm', name: 'flagship check (warm cache: edit loop)' },
+    flagship(warmCache),
+  );
+  add(
+    { id: 'flagship-check-cold', name: 'flagship check (cold: fresh clone, CI)' },
+    flagship(coldCache),
+    () => rmSync(coldCache, { recursive: true, force: true }),
+  );
+  if (which('pandoc'))
+    add(
+      { id: 'pandoc-citeproc-json', name: 'pandoc --citeproc -t json', baseline: true },
+      {
+        command: 'pandoc',
+        args: [
+          '--from',
+          'markdown',
+          '--citeproc',
+          '--bibliography',
+          corpus.bibliography,
+          '--to',
+          'json',
+          '--output',
+          '/dev/null',
+          ...chapters,
+        ],
+        cwd: ROOT,
+      },
+    );
+  else
     rows.push({
       group: 'check',
       id: 'pandoc-citeproc-json',
@@ -123,29 +115,26 @@ function checkBenchmarks(corpus) {
       skipped: 'pandoc is not installed (apt-get install pandoc)',
     });
   const remark = path.join(ROOT, 'node_modules', 'remark-cli', 'cli.js');
-  if (existsSync(remark)) {
-    log(`check: remark-cli, no plugins (${RUNS} runs)`);
-    rows.push({
-      group: 'check',
-      name: 'remark-cli, no plugins (parse floor)',
-      id: 'remark-cli',
-      ...measure(
-        {
-          command: remark,
-          args: ['--no-config', '--no-ignore', '--quiet', '--no-stdout', ...chapters],
-          node: true,
-          cwd: ROOT,
-        },
-        { runs: RUNS },
-      ),
-    });
-  } else
+  if (existsSync(remark))
+    add(
+      { id: 'remark-cli', name: 'remark-cli, no plugins (parse floor)' },
+      {
+        command: remark,
+        args: ['--no-config', '--no-ignore', '--quiet', '--no-stdout', ...chapters],
+        node: true,
+        cwd: ROOT,
+      },
+    );
+  else
     rows.push({
       group: 'check',
       id: 'remark-cli',
       name: 'remark-cli',
       skipped: 'remark-cli is not installed (npm ci)',
     });
+  log(`check: ${entries.length} commands, interleaved, 1 warm-up + ${RUNS} runs`);
+  const results = measureGroup(entries, { runs: RUNS, warmup: 1 });
+  entries.forEach((e, k) => Object.assign(e.row, results[k]));
   return rows;
 }
 
@@ -154,6 +143,8 @@ function ratios(rows) {
     const inGroup = rows.filter((r) => r.group === group && r.medianMs !== undefined);
     const base = inGroup.find((r) => r.baseline) ?? inGroup[0];
     for (const r of inGroup) r.ratio = base ? r.medianMs / base.medianMs : undefined;
+    for (const r of inGroup)
+      if (base?.cpuMs && r.cpuMs !== undefined) r.cpuRatio = r.cpuMs / base.cpuMs;
     if (base) for (const r of inGroup) r.ratioTo = base.id;
   }
 }
@@ -239,7 +230,7 @@ export function markdown(result) {
     '',
     table(result.rows),
     '',
-    "Ratio: median over the group's baseline (check: pandoc; build: bare Chromium print; rebuild: the first build of the session).",
+    "Ratios: median over the group's baseline (check: pandoc; build: bare Chromium print; rebuild: the session's first build). Wall time is what a user waits for; CPU time (user + system, children included: Chromium for builds) is less sensitive to other work on the machine. The rows of a group run interleaved (A B C, A B C, ...) so that such work falls on all of them alike.",
     '',
     ...result.targets.map((t) => `- ${t.pass ? 'met' : '**missed**'}: ${t.target}: ${t.value}`),
     ...(stageLines(result.rows).length
@@ -263,18 +254,18 @@ function updateDoc(file, block) {
 
 function table(rows) {
   const lines = [
-    '| task | tool | median wall | min–max | peak memory | ratio |',
-    '|------|------|------------:|--------:|------------:|------:|',
+    '| task | tool | median wall | min–max wall | CPU (user+sys) | peak memory | ratio (wall) | ratio (CPU) |',
+    '|------|------|------------:|-------------:|---------------:|------------:|-------------:|------------:|',
   ];
   for (const r of rows) {
     if (r.skipped || r.failed) {
       lines.push(
-        `| ${r.group} | ${r.name} | ${(r.skipped ? `skipped: ${r.skipped}` : `failed: ${r.failed}`).replace(/\|/g, '/')} | | | |`,
+        `| ${r.group} | ${r.name} | ${(r.skipped ? `skipped: ${r.skipped}` : `failed: ${r.failed}`).replace(/\|/g, '/')} | | | | | |`,
       );
       continue;
     }
     lines.push(
-      `| ${r.group} | ${r.name} | ${secs(r.medianMs)} | ${secs(r.minMs).replace(' s', '')}–${secs(r.maxMs)} | ${r.peakMb === undefined ? 'n/a' : `${r.peakMb.toFixed(0)} MB`} | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}x`} |`,
+      `| ${r.group} | ${r.name} | ${secs(r.medianMs)} | ${secs(r.minMs).replace(' s', '')}–${secs(r.maxMs)} | ${r.cpuMs === undefined ? 'n/a' : secs(r.cpuMs)} | ${r.peakMb === undefined ? 'n/a' : `${r.peakMb.toFixed(0)} MB`} | ${r.ratio === undefined ? '' : `${r.ratio.toFixed(2)}x`} | ${r.cpuRatio === undefined ? '' : `${r.cpuRatio.toFixed(2)}x`} |`,
     );
   }
   return lines.join('\n');
@@ -308,7 +299,7 @@ async function main() {
   process.stdout.write(
     `\nflagship benchmark, ${result.date.slice(0, 10)}: ${m.cores} cores (${m.cpu}), Node ${m.node}, ${m.chromium ?? 'no Chromium'}\n` +
       `corpus: ${corpus.counts.words} words, ${corpus.counts.headings} headings, ${corpus.counts.boxes} boxes, ${corpus.counts.tables} tables, ${corpus.counts.footnotes} footnotes, ${corpus.counts.entries} entries, ${corpus.counts.citations} citations\n\n` +
-      `${table(rows)}\n\nratios: each row's median over the group's baseline (check: pandoc; build: bare Chromium print).\n\n` +
+      `${table(rows)}\n\nratios: each row's median over the group's baseline (check: pandoc; build: bare Chromium print; rebuild: the session's first build).\n\n` +
       checks.map((c) => `${c.pass ? 'met   ' : 'MISSED'} ${c.target}: ${c.value}`).join('\n') +
       '\n',
   );

@@ -70,15 +70,9 @@ Examples:
           color: useColor(process.stderr),
         });
         process.stderr.write(`flagship watch: serving ${session.url} (Ctrl+C to stop)\n`);
-        await new Promise<void>((resolve) => {
-          const stop = () => {
-            process.off('SIGINT', stop);
-            process.off('SIGTERM', stop);
-            void session.close().then(resolve);
-          };
-          process.on('SIGINT', stop);
-          process.on('SIGTERM', stop);
-        });
+        // Runs until Ctrl+C: the CLI's signal handlers (util/cleanup.ts) close the browser,
+        // remove temp files and end the process; the server and watchers end with it.
+        await new Promise<never>(() => undefined);
       },
     );
 }

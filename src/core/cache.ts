@@ -17,6 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import {
+  existsSync,
   mkdirSync,
   readdirSync,
   readFileSync,
@@ -35,6 +36,23 @@ const MEMORY_BYTES = 64 * 1024 * 1024;
 const DISK_ENTRIES = 400;
 
 const memory = new Map<string, Buffer>();
+
+/** Per namespace: hits, misses, and values that could not be serialised (so were not kept). */
+const counts = new Map<string, { hits: number; misses: number; unserialisable: number }>();
+function count(namespace: string) {
+  let c = counts.get(namespace);
+  if (!c) counts.set(namespace, (c = { hits: 0, misses: 0, unserialisable: 0 }));
+  return c;
+}
+
+/** What the cache did in this process, for one namespace (tests, diagnostics). */
+export function cacheStats(namespace: string): {
+  hits: number;
+  misses: number;
+  unserialisable: number;
+} {
+  return { ...count(namespace) };
+}
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 /** build/ or src/: the root of flagship's modules. */
@@ -204,18 +222,22 @@ export function cached<T>(
   }
   if (buffer) {
     try {
-      return deserialize(buffer) as T;
+      const value = deserialize(buffer) as T;
+      count(namespace).hits += 1;
+      return value;
     } catch {
       forget(key); // a truncated or foreign file: recompute below
     }
   }
+  count(namespace).misses += 1;
   const value = compute();
   if (!storable(value)) return value;
   let data: Buffer;
   try {
     data = serialize(value);
   } catch {
-    return value; // something not serialisable: just do not cache it
+    count(namespace).unserialisable += 1;
+    return value; // something not serialisable (a function): just do not cache it
   }
   remember(key, data);
   if (mode === 'on') {
@@ -226,6 +248,35 @@ export function cached<T>(
     }
   }
   return value; // the cache keeps only the serialised copy, so this one is the caller's
+}
+
+/** Is there an entry for this content (in memory, or on disk when the disk level is on)? */
+export function isCached(namespace: string, contentHash: string, cwd: string): boolean {
+  const mode = cacheMode();
+  if (mode === 'off') return false;
+  const key = entryKey(namespace, contentHash);
+  if (memory.has(key)) return true;
+  return mode === 'on' && existsSync(path.join(cacheDir(cwd), `${key}.v8`));
+}
+
+/** Store an already serialised value (made by another thread) as the entry for this content. */
+export function storeSerialized(
+  namespace: string,
+  contentHash: string,
+  cwd: string,
+  data: Buffer,
+): void {
+  const mode = cacheMode();
+  if (mode === 'off') return;
+  const key = entryKey(namespace, contentHash);
+  remember(key, data);
+  if (mode === 'on') {
+    try {
+      writeEntry(path.join(cacheDir(cwd), `${key}.v8`), data);
+    } catch {
+      // a read-only or full disk only costs speed
+    }
+  }
 }
 
 /** Forget the memory level (tests; the disk level stays). */

@@ -111,14 +111,15 @@ export function orderFromName(file: string): number | undefined {
 }
 
 /** What parsing a Markdown file yields; it depends on nothing but the file's bytes. */
-interface ParsedMarkdown {
+export interface ParsedMarkdown {
   tree: Root;
   frontmatter: Record<string, unknown>;
   title: string | undefined;
   messages: RecordedMessage[];
 }
 
-function parseContent(source: Source): ParsedMarkdown {
+/** Parse one file's content (what the cache stores). Exported for the parse workers. */
+export function parseContent(source: Source): ParsedMarkdown {
   const before = source.file.messages.length;
   const tree = parseMarkdownTree(source);
   const frontmatter = readFrontmatter(tree, source);

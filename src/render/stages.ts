@@ -54,9 +54,20 @@ export function citeStage(
     lang: options.lang,
     etAl,
   });
-  const citations = cached('citations', key, project.cwd, () =>
-    formatCitations(project, style, notes.clusters, { lang: options.lang, etAl }),
-  );
+  // The cache holds the data; `bibliographyOf` needs the live CSL engine, so a cached
+  // result formats again on its first call (only with per-chapter references).
+  let live: Citations | undefined;
+  const format = () =>
+    formatCitations(project, style, notes.clusters, { lang: options.lang, etAl });
+  const data = cached('citations', key, project.cwd, (): Omit<Citations, 'bibliographyOf'> => {
+    live = format();
+    const { bibliographyOf: _live, ...rest } = live;
+    return rest;
+  });
+  const citations: Citations = {
+    ...data,
+    bibliographyOf: (keys) => (live ??= format()).bibliographyOf(keys),
+  };
   return { style, citations, notes };
 }
 

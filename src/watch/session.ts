@@ -120,16 +120,26 @@ export async function startWatch(options: WatchOptions = {}): Promise<WatchSessi
     return next;
   };
 
+  /**
+   * One rebuild at a time: a request during a rebuild (a save, the PDF button) is
+   * folded into one more rebuild after it, and the promise every caller gets
+   * settles after that last one.
+   */
+  let pendingPdf = false;
   const rebuild = (args: { pdf?: boolean } = {}): Promise<WatchState> => {
+    const pdf = args.pdf ?? Boolean(options.pdf);
     if (running) {
       again = true;
-      return running.then(() => rebuild(args));
+      pendingPdf ||= pdf;
+      return running;
     }
     running = (async () => {
-      let result = await once(args.pdf ?? Boolean(options.pdf));
+      let result = await once(pdf);
       while (again && !closed) {
         again = false;
-        result = await once(Boolean(options.pdf));
+        const withPdf = pendingPdf || Boolean(options.pdf);
+        pendingPdf = false;
+        result = await once(withPdf);
       }
       return result;
     })().finally(() => {

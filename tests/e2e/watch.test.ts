@@ -202,7 +202,7 @@ describe('flagship watch (HTML edition through the build)', () => {
 });
 
 describe('flagship watch (CLI)', () => {
-  it('prints its local URL, serves it, and stops on SIGTERM', async () => {
+  it('prints its local URL, serves it, and stops on SIGTERM (exit 143)', async () => {
     const root = mkdtempSync(path.join(tmpdir(), 'flagship-watch-cli-'));
     cpSync(FIXTURE, root, { recursive: true });
     const child = spawn('node', [path.join(ROOT, 'bin/flagship.js'), 'watch', '--port', '0'], {
@@ -224,7 +224,9 @@ describe('flagship watch (CLI)', () => {
       expect(page.body).toContain('flagship-watch');
       const exit = new Promise<number | null>((resolve) => child.on('exit', resolve));
       child.kill('SIGTERM');
-      expect(await exit).toBe(0);
+      expect(await exit).toBe(143); // 128 + SIGTERM, as every flagship command
+      expect(stderr).toContain('interrupted (SIGTERM)');
+      await expect(get(url)).rejects.toThrow(); // nothing listens any more
     } finally {
       child.kill('SIGKILL');
       rmSync(root, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearMemoryCache } from '../../src/core/cache.js';
+import { cacheStats, clearMemoryCache } from '../../src/core/cache.js';
 import { check } from '../../src/core/pipeline.js';
 import type { Diagnostic } from '../../src/core/types.js';
 
@@ -53,7 +53,9 @@ describe('parse cache in one process', () => {
     write(CHAPTER, broken);
     const first = rulesOf(await run(), 'frontmatter-invalid');
     expect(first.length).toBeGreaterThan(0);
+    const hits = cacheStats('markdown').hits;
     expect(rulesOf(await run(), 'frontmatter-invalid')).toEqual(first);
+    expect(cacheStats('markdown').hits).toBeGreaterThan(hits); // served from the cache
     // The same bytes in another file: a hit, reported with that file's path.
     write('manuscript/front/02-copy.md', broken);
     const both = rulesOf(await run(), 'frontmatter-invalid');

@@ -6,6 +6,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { cacheStats } from '../../src/core/cache.js';
 import { check } from '../../src/core/pipeline.js';
 import { PACKAGED_TEMPLATES } from '../../src/render/document.js';
 import { citeStage } from '../../src/render/stages.js';
@@ -49,8 +50,16 @@ describe('formatted citations cache', () => {
   it('gives the same result for an edit that leaves the citations alone', async () => {
     const first = await cite();
     edit(CHAPTER, (t) => t.replace('Barcelona publishes open data.', 'Barcelona publishes data.'));
+    const before = cacheStats('citations');
     const again = await cite();
-    expect(again).toEqual(first);
+    expect(cacheStats('citations').hits).toBe(before.hits + 1); // reused, not formatted again
+    expect(cacheStats('citations').unserialisable).toBe(0);
+    const { bibliographyOf: _a, ...data } = again;
+    const { bibliographyOf: _b, ...firstData } = first;
+    expect(data).toEqual(firstData);
     expect(again.html).not.toBe(first.html); // a fresh copy, not the cached object
+    // The per-chapter list still works on a cached result (it formats on demand).
+    expect(again.bibliographyOf(['unece2015'])).toEqual(first.bibliographyOf(['unece2015']));
+    expect(again.bibliographyOf(['unece2015']).join('')).toContain('Smart Sustainable Cities');
   });
 });
