@@ -92,11 +92,22 @@ export function launchTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
 export async function launchBrowser(found = findBrowser()): Promise<BrowserSession> {
   if (!found) throw new UsageError(NO_BROWSER_MESSAGE);
   const home = mkdtempSync(path.join(os.tmpdir(), 'flagship-browser-'));
+  // Chromium makes a Unix socket in its TMPDIR (`.org.chromium.Chromium.XXXXXX/SingletonSocket`);
+  // socket paths are limited to about 104 bytes, so under a deep temp folder it exited at start
+  // ("Target closed"). Then it gets a short temp folder of its own.
+  const socketDir =
+    process.platform !== 'win32' && home.length + 48 > 100 && existsSync('/tmp')
+      ? mkdtempSync('/tmp/flagship-')
+      : home;
+  const removeHome = () => {
+    rmSync(home, { recursive: true, force: true });
+    if (socketDir !== home) rmSync(socketDir, { recursive: true, force: true });
+  };
   // Until the browser is closed, an interrupt (Ctrl-C, CI cancel) kills it and removes its profile.
   let child: ReturnType<Browser['process']> = null;
   const forget = onInterrupt(() => {
     child?.kill('SIGKILL');
-    rmSync(home, { recursive: true, force: true });
+    removeHome();
   });
   let browser: Browser;
   // The launch timeout only covers a WebSocket handshake; over a pipe a browser that never
@@ -113,7 +124,7 @@ export async function launchBrowser(found = findBrowser()): Promise<BrowserSessi
         ...process.env,
         XDG_CONFIG_HOME: path.join(home, 'config'),
         XDG_CACHE_HOME: path.join(home, 'cache'),
-        TMPDIR: home,
+        TMPDIR: socketDir,
       },
       // A pipe, not a WebSocket: if flagship dies (even kill -9) the pipe closes and the
       // browser exits with it; over a WebSocket it stayed behind (9 processes, measured).
@@ -135,7 +146,7 @@ export async function launchBrowser(found = findBrowser()): Promise<BrowserSessi
     ]);
   } catch (error) {
     forget();
-    rmSync(home, { recursive: true, force: true });
+    removeHome();
     const reason = String((error as Error).message ?? error).split('\n')[0];
     throw new UsageError(
       `the browser ${found.executable} did not start (${reason}); check that it runs (\`${found.executable} --version\`), or set FLAGSHIP_BROWSER to another Chrome or Chromium (FLAGSHIP_BROWSER_TIMEOUT sets the wait in seconds).`,
@@ -160,7 +171,7 @@ export async function launchBrowser(found = findBrowser()): Promise<BrowserSessi
       } catch {
         browser.process()?.kill('SIGKILL');
       }
-      rmSync(home, { recursive: true, force: true });
+      removeHome();
     },
   };
 }

@@ -123,6 +123,18 @@ describe('browser faults', () => {
   });
 });
 
+describe('a deep temp folder', () => {
+  it('builds with a long TMPDIR (too long for Chromium to put its socket there)', () => {
+    // Found by these tests: with TMPDIR over about 55 characters Chromium exited at start.
+    const tmp = childTmp(`deep-${'x'.repeat(60)}`);
+    const out = flagship(['--out', 'dist-deep/x.pdf'], { TMPDIR: tmp });
+    expect(out.stderr).toBe('');
+    expect(out.status).toBe(0);
+    expect(existsSync(path.join(project, 'dist-deep', 'x.pdf'))).toBe(true);
+    expect(readdirSync(tmp)).toEqual([]);
+  });
+});
+
 describe('browser hangs while printing', () => {
   it('stops at FLAGSHIP_PRINT_TIMEOUT with one line, and leaves nothing running', () => {
     const tmp = childTmp('stop');
@@ -236,18 +248,22 @@ describe('kill -9 mid-build', () => {
 
 describe('concurrent builds', () => {
   it('builds into different directories succeed at once; into one directory they are serialised', async () => {
+    const tmp = childTmp('concurrent');
     const run = (out: string) =>
       new Promise<{ code: number | null; stderr: string }>((resolve) => {
         const child = spawn(process.execPath, [BIN, 'build', '--quiet', '--out', out], {
           cwd: project,
-          env: { ...process.env, FLAGSHIP_CACHE: 'off' },
+          env: { ...process.env, FLAGSHIP_CACHE: 'off', TMPDIR: tmp },
         });
         let stderr = '';
         child.stderr.on('data', (c) => (stderr += String(c)));
         child.on('exit', (code) => resolve({ code, stderr }));
       });
     const results = await Promise.all([run('out-a/x.pdf'), run('out-b/x.pdf'), run('out-a/x.pdf')]);
-    expect(results.map((r) => r.code)).toEqual([0, 0, 0]);
+    expect(
+      results.map((r) => r.code),
+      results.map((r) => r.stderr).join('\n'),
+    ).toEqual([0, 0, 0]);
     for (const dir of ['out-a', 'out-b']) {
       const abs = path.join(project, dir);
       // build.json is sealed, names the PDF on disk, and its hash is that PDF's: never mixed.
@@ -261,5 +277,8 @@ describe('concurrent builds', () => {
       expect(record.value.pdf.sha256).toBe(sha(path.join(abs, 'x.pdf')));
       expect(readdirSync(abs).sort()).toEqual(['build.json', 'x.pdf']);
     }
+    // A clean exit leaves no temp file, lock, browser profile or browser behind.
+    expect(readdirSync(tmp)).toEqual([]);
+    expect(running(tmp)).toBe('');
   });
 });
