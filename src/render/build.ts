@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDocument, PDFName, PDFString } from 'pdf-lib';
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { Browser } from 'puppeteer';
 import { check, type CheckResult } from '../core/pipeline.js';
 import { displayPath } from '../core/source.js';
@@ -20,7 +20,8 @@ import { lockOutput } from '../util/output-lock.js';
 import { findBrowser, launchBrowser, NO_BROWSER_MESSAGE } from './browser.js';
 import { templateFile, templatesDir } from './document.js';
 import { loadI18n } from './i18n.js';
-import { mendOutlineTitles } from './outline.js';
+import { imprintValues } from './imprint.js';
+import { mendOutlineTitles, setPageLabels } from './outline.js';
 import { printPdf } from './pdf.js';
 import { provenance } from './provenance.js';
 import { renderStage } from './stages.js';
@@ -142,7 +143,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     publisher: config.publisher ?? '',
     year: String(config.year ?? prov.date.slice(0, 4)),
     symbol: config.symbol ?? '',
-    place: typeof config.place === 'string' ? config.place : 'Geneva',
+    place: '',
     version: config.version,
     date: prov.date,
     commit: prov.commit,
@@ -159,6 +160,8 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
           t('not-for-citation'),
         ].join(' · ');
   const i18n = loadI18n(templatesDir(project.dir, config), lang);
+  values.place = typeof config.place === 'string' ? config.place : i18n.t('place');
+  Object.assign(values, imprintValues(config, draft, i18n));
   const stamp = draftWords((k) => i18n.t(k));
   values.stamp = stamp;
   const rendered = renderStage({ project, stage: draft, lang, values, stamp });
@@ -206,28 +209,41 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   pdfDoc.setAuthor(
     authors.length > 0 ? authors.join('; ') : (config.publisher ?? 'United Nations'),
   );
+  // Subject: what it is, and for a draft where it comes from; Keywords: subject keywords
+  // only (manuscript.yaml `keywords`); the build's provenance also in a custom key.
   pdfDoc.setSubject(
     [config.series, config.symbol, draft === 'final' ? undefined : stamp]
       .filter(Boolean)
       .join(' — ') || config.title,
   );
-  pdfDoc.setKeywords([
-    'UNECE',
-    'smart sustainable cities',
-    `draft: ${draft}`,
-    `version: ${config.version}`,
-    `commit: ${prov.commit}`,
-  ]);
+  const keywords = Array.isArray(config.keywords)
+    ? (config.keywords as unknown[]).map(String)
+    : ['UNECE', 'smart sustainable cities', 'Sustainable Development Goals'];
+  pdfDoc.setKeywords(keywords);
+  // pdf-lib has no public setter for custom Info keys; its getInfoDict is private in the types.
+  (pdfDoc as unknown as { getInfoDict(): PDFDict })
+    .getInfoDict()
+    .set(
+      PDFName.of('FlagshipBuild'),
+      PDFHexString.fromText(`draft: ${draft}; version: ${config.version}; commit: ${prov.commit}`),
+    );
   pdfDoc.setLanguage(lang);
   pdfDoc.setCreator(`flagship ${toolVersion()}`);
   pdfDoc.setProducer(`flagship ${toolVersion()} (Paged.js, ${browserVersion}, pdf-lib)`);
   pdfDoc.catalog.set(PDFName.of('Lang'), PDFString.of(lang));
-  mendOutlineTitles(pdfDoc, [
-    i18n.t('contents'),
-    i18n.t('references'),
-    ...rendered.front.flatMap((d) => d.headings),
-    ...rendered.chapters.flatMap((d) => d.headings),
-  ]);
+  mendOutlineTitles(
+    pdfDoc,
+    [
+      i18n.t('contents'),
+      i18n.t('references'),
+      ...rendered.front.flatMap((d) => d.headings),
+      ...rendered.chapters.flatMap((d) => d.headings),
+    ],
+    rendered.chapters.map((d) => ({ title: d.title, number: d.chapter })),
+  );
+  setPageLabels(pdfDoc, printed.layout?.bodyStart ?? -1);
+  // Open with the bookmarks panel.
+  pdfDoc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
   const bytes = await pdfDoc.save({ useObjectStreams: false, updateFieldAppearances: false });
   stage('metadata');
 

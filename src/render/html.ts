@@ -225,6 +225,36 @@ function placeNoteCalls(tree: Root, notes: DocNotes): void {
   });
 }
 
+/** The i18n key of a numbered kind's plural ("boxes 5.3 and 5.4"). */
+const PLURAL: Record<string, string> = {
+  box: 'boxes',
+  figure: 'figures',
+  table: 'tables',
+  section: 'sections',
+};
+
+/**
+ * `(@box:a; @box:b)` written as two references in parentheses: one reference of two
+ * items, so it prints "(boxes 5.3 and 5.4)" like `[@box:a; @box:b]`.
+ */
+function mergeCrossrefs(tree: Root): void {
+  visit(tree, (node) => {
+    const kids = (node as { children?: Array<{ type: string; value?: string }> }).children;
+    if (!kids) return;
+    for (let i = kids.length - 3; i >= 0; i--) {
+      const [a, sep, b] = [kids[i], kids[i + 1], kids[i + 2]] as unknown as [
+        CrossrefNode,
+        { type: string; value?: string },
+        CrossrefNode,
+      ];
+      if (a.type !== 'crossref' || b.type !== 'crossref' || a.bracketed || b.bracketed) continue;
+      if (sep.type !== 'text' || !/^\s*;\s*$/.test(sep.value ?? '')) continue;
+      a.items = [...a.items, ...b.items];
+      kids.splice(i + 1, 2);
+    }
+  });
+}
+
 /** Two note calls in a row read "21,22", not "2122": put a superscript comma between them. */
 function separateNoteCalls(tree: HastRoot): void {
   const isCall = (n: unknown) =>
@@ -294,26 +324,70 @@ export function renderDoc(
     return h('span', { className: ['citation'] }, body);
   };
 
-  const crossref: Handler = (state, node) => {
+  const crossref: Handler = (state, node, parent) => {
     const ref = node as unknown as CrossrefNode;
+    const siblings = (parent as { children?: Array<{ type: string; value?: string }> } | undefined)
+      ?.children;
+    const at = siblings?.indexOf(node as never) ?? -1;
+    const previous = at > 0 ? siblings![at - 1] : undefined;
+    // A sentence starts here: at the start of a paragraph or after . ! ? (then "Section" keeps its capital).
+    const sentenceStart =
+      at <= 0 || (previous?.type === 'text' && /(^|[.!?:]\s+)$/.test(previous.value ?? ''));
     const out: ElementContent[] = [];
-    ref.items.forEach((item, i) => {
-      if (i > 0) out.push({ type: 'text', value: ', ' });
-      const entry = numbering.byLabel.get(item.label);
-      if (!entry) {
-        if (item.prefix) out.push({ type: 'text', value: `${item.prefix} ` });
-        out.push(h('strong', { className: ['xref-unresolved'] }, `${item.label}?`));
-      } else {
-        const word = i18n.t(entry.kind);
-        // `[Box @box:x]` names the kind itself: print "Box 3.2" once.
-        const prefixText = item.prefix.replace(new RegExp(`\\s*${word}\\s*$`, 'i'), '');
-        if (prefixText) out.push({ type: 'text', value: `${prefixText} ` });
-        out.push(
-          h('a', { className: ['xref'], href: `#${entry.label}` }, `${word} ${entry.number}`),
-        );
-      }
-      if (item.suffix) out.push({ type: 'text', value: ` ${item.suffix}` });
-    });
+    const kindWord = (kind: string, first: boolean) =>
+      kind === 'section' && !(first && sentenceStart && !ref.bracketed)
+        ? i18n.t('section-in-text')
+        : i18n.t(kind);
+    const entries = ref.items.map((item) => numbering.byLabel.get(item.label));
+    const sameKind =
+      ref.items.length > 1 &&
+      entries.every((e, i) => e && e.kind === entries[0]!.kind && !ref.items[i]!.suffix) &&
+      ref.items.slice(1).every((item) => !item.prefix);
+    if (sameKind) {
+      // `[@box:a; @box:b]` -> "boxes 5.3 and 5.4": one plural word, numbers joined with "and".
+      const kind = entries[0]!.kind;
+      const prefixText = ref.items[0]!.prefix.replace(
+        new RegExp(`\\s*(${i18n.t(kind)}|${i18n.t(PLURAL[kind] ?? kind)})\\s*$`, 'i'),
+        '',
+      );
+      if (prefixText) out.push({ type: 'text', value: `${prefixText} ` });
+      out.push({ type: 'text', value: `${i18n.t(PLURAL[kind] ?? kind)}\u00a0` });
+      entries.forEach((entry, i) => {
+        if (i > 0)
+          out.push({
+            type: 'text',
+            value: i === entries.length - 1 ? ` ${i18n.t('and')} ` : ', ',
+          });
+        out.push(h('a', { className: ['xref'], href: `#${entry!.label}` }, entry!.number));
+      });
+    } else
+      ref.items.forEach((item, i) => {
+        if (i > 0) out.push({ type: 'text', value: ref.bracketed ? '; ' : ', ' });
+        const entry = entries[i];
+        if (!entry) {
+          if (item.prefix) out.push({ type: 'text', value: `${item.prefix} ` });
+          out.push(h('strong', { className: ['xref-unresolved'] }, `${item.label}?`));
+        } else {
+          const word = kindWord(entry.kind, i === 0 && !item.prefix);
+          // `[Box @box:x]` names the kind itself: print "Box 3.2" once.
+          const prefixText = item.prefix.replace(
+            new RegExp(`\\s*(${i18n.t(entry.kind)}|${word})\\s*$`, 'i'),
+            '',
+          );
+          if (prefixText) out.push({ type: 'text', value: `${prefixText} ` });
+          // A non-breaking space: "Box" and "4.3" never part at a line end.
+          out.push(
+            h(
+              'a',
+              { className: ['xref'], href: `#${entry.label}` },
+              `${word}\u00a0${entry.number}`,
+            ),
+          );
+        }
+        if (item.suffix) out.push({ type: 'text', value: ` ${item.suffix}` });
+      });
+    // `[see @box:x]` keeps its brackets as parentheses: "(see Box 4.3)".
+    if (ref.bracketed) return [{ type: 'text', value: '(' }, ...out, { type: 'text', value: ')' }];
     return out;
   };
 
@@ -378,6 +452,7 @@ export function renderDoc(
   // as UN publications set them; only text nodes change, so the numbering's node keys hold.
   smartQuotes.runSync(doc.tree);
   if (citations.isNote && notes) placeNoteCalls(doc.tree, notes);
+  mergeCrossrefs(doc.tree);
   const tree = {
     ...doc.tree,
     children: doc.tree.children.filter((n) => n.type !== 'yaml'),

@@ -31,6 +31,8 @@ export interface LayoutReport {
   missing: string[];
   /** 0-based indexes of the pages the table of contents is on. */
   tocPages: number[];
+  /** 0-based index of the page numbered 1 (chapter 1), -1 when there is none. */
+  bodyStart: number;
 }
 
 /** Runs in the browser (serialized by puppeteer): keep it self-contained. */
@@ -111,6 +113,7 @@ export function applyLayout(options: LayoutOptions): LayoutReport {
     toc,
     missing,
     tocPages: [...tocPages].sort((a, b) => a - b),
+    bodyStart: firstBody,
   };
 }
 

@@ -17,6 +17,12 @@ export interface PdfFacts {
   info: Record<string, unknown>;
   /** Text of each page. */
   text: string[];
+  /** The folio printed at the foot of each page ('' when none). */
+  folios: string[];
+  /** The PDF's page labels (what a viewer shows as page numbers), null when it has none. */
+  pageLabels: string[] | null;
+  /** The catalog's PageMode (UseOutlines opens with the bookmarks panel). */
+  pageMode: string;
 }
 
 interface TextItem {
@@ -130,6 +136,9 @@ export async function readPdf(bytes: Uint8Array, tocPages?: number[]): Promise<P
       toc,
       info: (meta.info ?? {}) as Record<string, unknown>,
       text,
+      folios,
+      pageLabels: await doc.getPageLabels(),
+      pageMode: await doc.getPageMode(),
     };
   } finally {
     await doc.destroy();
@@ -161,6 +170,15 @@ export function verifyPdf(facts: PdfFacts, expected: Expected): string[] {
         `the TOC says #${target} is on page ${line.printed}, but it landed on the page numbered "${line.folio}" (PDF page ${line.page + 1})`,
       );
   }
+  // A viewer's page number must be the printed one.
+  if (facts.pageLabels)
+    facts.folios.forEach((folio, i) => {
+      const label = facts.pageLabels![i];
+      if (folio && FOLIO.test(folio) && label !== folio)
+        problems.push(
+          `PDF page ${i + 1} is labelled "${label}" for viewers but printed "${folio}"`,
+        );
+    });
   let from = 0;
   for (const { title, target } of expected.chapters) {
     const norm = (s: string) => s.replace(/\s+/g, '').toLowerCase();

@@ -107,6 +107,9 @@ describe('flagship build --draft first (one render shared by the assertions)', (
     expect(info).toMatch(/Title:\s+Smart sustainable cities for all ages: A build fixture/);
     expect(info).toMatch(/Author:\s+United Nations Economic Commission for Europe/);
     expect(info).toMatch(/Subject:\s+ECE Housing and Land Management Series/);
+    // keywords are subject keywords; the build's provenance is in its own key
+    expect(info).not.toMatch(/Keywords:.*(draft|commit|version)/);
+    expect(facts.info.Custom).toMatchObject({ FlagshipBuild: expect.stringContaining(sha) });
     expect(info).toMatch(/Tagged:\s+yes/);
     expect(readFileSync(pdf).toString('latin1')).toMatch(/\/Lang \(en\)/);
   });
@@ -132,21 +135,51 @@ describe('flagship build --draft first (one render shared by the assertions)', (
     const introduction = facts.toc.find((t) => t.target === 'chapter-introduction')!;
     expect(introduction.printed).toBe('1');
     expect(facts.toc.find((t) => t.target === 'front-foreword')!.printed).toMatch(/^[ivx]+$/);
+    // page labels: what a viewer shows is what is printed; opens with the bookmarks panel
+    expect(facts.pageLabels?.[0]).toBe('i');
+    expect(facts.pageLabels?.[introduction.page]).toBe('1');
+    expect(facts.pageLabels?.[introduction.page - 1]).toMatch(/^[ivx]+$/);
+    expect(facts.pageMode).toBe('UseOutlines');
+  });
+
+  it('prints the title page and the imprint to the United Nations standard', () => {
+    expect(pages[0]!.replace(/\s+/g, ' ')).toContain('Geneva, 2026');
+    const imprint = pages[1]!.replace(/\s+/g, ' ');
+    for (const line of [
+      '© 2026 United Nations',
+      'All rights reserved worldwide',
+      'Copyright Clearance Center at copyright.com',
+      '405 East 42nd Street, S-09FW001, New York, NY 10017, United States of America',
+      'do not necessarily reflect the views of the United Nations or its officials or Member States.',
+      'The designations employed and the presentation of material on any map in this work',
+      'United Nations publication',
+      'ECE/HBP/999',
+      'Sales No. to be assigned',
+      'ISBN: to be assigned',
+      'eISBN: to be assigned',
+    ])
+      expect(imprint).toContain(line);
+    // the fixture lists no other languages
+    expect(imprint).not.toContain('This publication is issued in');
   });
 
   it('has bookmarks for chapters and sections, and chapters open on right-hand (odd) pages', () => {
     for (const title of [
       'Contents',
       'Foreword',
-      'Introduction',
+      '1 Introduction',
       '1.1 Why cities matter',
-      'SSCs as drivers of innovation',
-      'Governance of SSCs',
+      '2 SSCs as drivers of innovation',
+      '3 Governance of SSCs',
       '3.1 Multi-level governance',
       'References',
     ])
       expect(outline).toContain(`"${title}"`);
-    for (const title of ['Introduction', 'SSCs as drivers of innovation', 'Governance of SSCs']) {
+    for (const title of [
+      '1 Introduction',
+      '2 SSCs as drivers of innovation',
+      '3 Governance of SSCs',
+    ]) {
       const page = Number(new RegExp(`"${title}"\\s+#page=(\\d+)`).exec(outline)![1]);
       expect(page % 2, title).toBe(1);
       expect(pages[page - 1]).toContain(`CHAPTER`);

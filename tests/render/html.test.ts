@@ -37,8 +37,21 @@ describe('renderStage on the fixture (first draft)', () => {
     expect(out.print).toMatch(
       /<table><caption class="caption"><span class="caption-label">Table 2.1<\/span>/,
     );
-    expect(out.print).toContain('<a class="xref" href="#box:vienna">Box 1.1</a>');
-    expect(out.print).toContain('<a class="xref" href="#tbl:kpis">Table 2.1</a>');
+    expect(out.print).toContain('<a class="xref" href="#box:vienna">Box\u00a01.1</a>');
+    expect(out.print).toContain('<a class="xref" href="#tbl:kpis">Table\u00a02.1</a>');
+  });
+
+  it('writes cross-references as the UN Editorial Manual does', () => {
+    const text = (html: string) => html.replace(/<[^>]+>/g, '');
+    const gov = text(out.print.slice(out.print.indexOf('Multi-level governance')));
+    // a section mid-sentence is lower-case; Box keeps its capital; brackets become parentheses
+    expect(gov).toContain('As shown in section\u00a01.1, cities matter.');
+    expect(gov).toContain('(See Box\u00a01.1) for participation.');
+    // several items of one kind: one plural word and "and"
+    expect(gov).toContain(
+      'set targets (boxes\u00a01.1 and 3.1) and measure progress (see Box\u00a03.1).',
+    );
+    expect(out.print).not.toMatch(/\[see|\[See/);
   });
 
   it('numbers recommendations by chapter and names the country of a good practice', () => {

@@ -15,6 +15,9 @@ const facts = (over: Partial<PdfFacts> = {}): PdfFacts => ({
   ],
   info: {},
   text: [],
+  folios: [],
+  pageLabels: null,
+  pageMode: 'UseNone',
   ...over,
 });
 const expected = {
@@ -52,5 +55,14 @@ describe('verifyPdf', () => {
         expected,
       ).join(),
     ).toMatch(/points at PDF page 8, but the chapter starts on PDF page 5/);
+  });
+
+  it('fails when a viewer would show another page number than the printed one', () => {
+    const folios = ['', 'ii', '1', '2'];
+    expect(verifyPdf(facts({ folios, pageLabels: ['i', 'ii', '1', '2'] }), expected)).toEqual([]);
+    expect(verifyPdf(facts({ folios, pageLabels: ['i', 'ii', 'iii', 'iv'] }), expected)).toEqual([
+      'PDF page 3 is labelled "iii" for viewers but printed "1"',
+      'PDF page 4 is labelled "iv" for viewers but printed "2"',
+    ]);
   });
 });
