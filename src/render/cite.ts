@@ -48,7 +48,7 @@ const ETAL = 'Etalsentinelxq';
  * after formatting, and a BibTeX `number` that citation-js drops on @misc (a UN
  * document symbol such as A/RES/70/1) is put back.
  */
-function prepareItem(entry: BibEntry): CslItem {
+function prepareItem(entry: BibEntry, resolution: string): CslItem {
   const item = entry.item!;
   const copy = { ...item };
   delete copy._etal;
@@ -62,10 +62,29 @@ function prepareItem(entry: BibEntry): CslItem {
     const number = /\bnumber\s*=\s*[{"]([^}"]+)[}"]/i.exec(entry.raw);
     if (number) copy.number = number[1]!.trim();
   }
+  // A General Assembly resolution (A/RES/70/1) is cited by its name, "General Assembly
+  // resolution 70/1": the style prints `genre` for a `legislation` item.
+  const res = /^A\/RES\/(\d+)\/(\d+)/.exec(String(copy.number ?? ''));
+  if (res) {
+    copy.type = 'legislation';
+    copy.genre = resolution.replace('{number}', `${res[1]}/${res[2]}`);
+  }
   return copy;
 }
 
+/**
+ * Punctuation the processor leaves that the UN Editorial Manual does not: no comma or
+ * full stop after a title that ends in "?" or "!" ("stand up?”, City" -> "stand up?” City").
+ */
+export function mendPunctuation(html: string): string {
+  return html.replace(/([?!])((?:<\/[a-z]+>)*[”’»]?(?:<\/[a-z]+>)*)[.,]/g, '$1$2');
+}
+
 export function mendEtAl(html: string, etAl = 'et al.'): string {
+  return mendPunctuation(mendSentinel(html, etAl));
+}
+
+function mendSentinel(html: string, etAl: string): string {
   const sentinel = `(?:${ETAL}(?:,\\s*X\\.?|\\s+X\\.?)?|X\\.?\\s+${ETAL})`;
   return html
     .replace(new RegExp(`(,?)\\s*(?:(?:&amp;|&#38;|&|and)\\s+)?${sentinel}`, 'g'), `$1 ${etAl}`)
@@ -149,7 +168,7 @@ export function formatCitations(
   project: Project,
   style: string,
   clusters: Cluster[],
-  options: { lang: string; etAl?: string } = { lang: 'en' },
+  options: { lang: string; etAl?: string; resolution?: string } = { lang: 'en' },
 ): Citations {
   const items: CslItem[] = [];
   const unresolved = new Set<string>();
@@ -160,7 +179,9 @@ export function formatCitations(
       if (!entry?.item) unresolved.add(item.key);
       else if (!cited.has(item.key)) {
         cited.add(item.key);
-        items.push(prepareItem(entry));
+        items.push(
+          prepareItem(entry, options.resolution ?? 'General Assembly resolution {number}'),
+        );
       }
     }
   const result: Citations = {

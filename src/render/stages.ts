@@ -41,6 +41,10 @@ export function citeStage(
     Boolean(project.bibliography.byKey.get(key)?.item),
   );
   const etAl = options.i18n?.t('et-al') === 'et-al' ? undefined : options.i18n?.t('et-al');
+  const resolution =
+    options.i18n?.t('ga-resolution') === 'ga-resolution'
+      ? undefined
+      : options.i18n?.t('ga-resolution');
   // Formatting is the slowest stage (citeproc); its output depends only on these inputs,
   // so an edit that leaves the citations alone reuses it (core/cache.ts).
   const key = keyOf({
@@ -53,12 +57,13 @@ export function citeStage(
     style: (plugins.config.get('@csl').templates as { get(n: string): string }).get(style),
     lang: options.lang,
     etAl,
+    resolution,
   });
   // The cache holds the data; `bibliographyOf` needs the live CSL engine, so a cached
   // result formats again on its first call (only with per-chapter references).
   let live: Citations | undefined;
   const format = () =>
-    formatCitations(project, style, notes.clusters, { lang: options.lang, etAl });
+    formatCitations(project, style, notes.clusters, { lang: options.lang, etAl, resolution });
   const data = cached('citations', key, project.cwd, (): Omit<Citations, 'bibliographyOf'> => {
     live = format();
     const { bibliographyOf: _live, ...rest } = live;

@@ -1,4 +1,6 @@
 // The cite stage: note style first/short/ibid notes, author-date, et al., UN symbols, unresolved keys.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSources } from '../../src/core/load.js';
@@ -48,7 +50,7 @@ describe('formatCitations with the UNECE note style', () => {
   });
   it('writes "et al." for `and others`, never "others"', () => {
     expect(out.html[4]).toMatch(/Axhausen,? et al\./);
-    expect(out.html[4]).toMatch(/No\. 1 \(2012\)\.$/);
+    expect(out.html[4]).toMatch(/No\. 1 \(2012\), pp\. 481–518\.$/);
     expect(out.html[4]).not.toMatch(/others|Etalsentinel/i);
   });
   it('puts back the UN document symbol citation-js drops on @misc', () => {
@@ -104,6 +106,67 @@ describe('helpers', () => {
     expect(mendEtAl('Smith, J., &amp; Etalsentinelxq, X. (2019)')).toBe('Smith, J., et al. (2019)');
     expect(mendEtAl('John Smith and X. Etalsentinelxq, <i>T</i>')).toBe(
       'John Smith et al., <i>T</i>',
+    );
+  });
+});
+
+describe('the UNECE note style follows the UN Editorial Manual', () => {
+  // A project of its own, so the fixture manuscript keeps citing every entry it lists.
+  const root = mkdtempSync(path.join(os.tmpdir(), 'flagship-cite-'));
+  mkdirSync(path.join(root, 'manuscript'));
+  writeFileSync(
+    path.join(root, 'manuscript', 'manuscript.yaml'),
+    `title: T\nversion: 0.1.0\ndraft: first\nbibliography: ../references.bib\ncsl: ${path.resolve('templates/unece-note.csl')}\ntoc:\n  - id: a\n    title: A\n`,
+  );
+  writeFileSync(path.join(root, 'manuscript', '01-a.md'), '# A\n\nText.\n');
+  writeFileSync(
+    path.join(root, 'references.bib'),
+    `@article{three, author = {Albino, Vito and Berardi, Umberto and Dangelico, Rosa Maria},
+  title = {Smart Cities: Definitions}, journal = {Journal of Urban Technology},
+  volume = {18}, number = {2}, pages = {65--82}, year = {2011}}
+@article{question, author = {Hollands, Robert G.}, title = {Will the real smart city please stand up?},
+  journal = {City}, volume = {12}, number = {3}, pages = {303--320}, year = {2008}}
+@misc{res, author = {{United Nations General Assembly}}, title = {New Urban Agenda}, year = {2016},
+  number = {A/RES/71/256}, publisher = {United Nations}, address = {New York}}
+@book{report, author = {{United Nations Economic Commission for Europe}}, title = {Innovation Review},
+  publisher = {United Nations}, address = {Geneva}, year = {2017}}
+`,
+  );
+  const p = parseProject(loadSources({ manuscript: path.join(root, 'manuscript') }));
+  rmSync(root, { recursive: true, force: true });
+  const style = registerStyle(p, PACKAGED_TEMPLATES);
+  const keys = ['three', 'question', 'res', 'report', 'res', 'three'];
+  const out = formatCitations(
+    p,
+    style,
+    keys.map((key, i) => ({
+      items: [item(key, i === 5 ? 'p. 70' : '')],
+      mode: 'parenthetical' as const,
+      noteIndex: i + 1,
+    })),
+    { lang: 'en' },
+  );
+  it('keeps volume, issue and pages of an article, punctuation outside the quotes, no serial comma', () => {
+    expect(out.html[0]).toBe(
+      'Vito Albino, Umberto Berardi and Rosa Maria Dangelico, “Smart Cities: Definitions”, <i>Journal of Urban Technology</i>, vol. 18, No. 2 (2011), pp. 65–82.',
+    );
+    expect(out.html[5]).toBe('Albino, Berardi and Dangelico, “Smart Cities: Definitions”, p. 70.');
+  });
+  it('puts no comma after a title that ends in a question mark', () => {
+    expect(out.html[1]).toContain('stand up?” <i>City</i>, vol. 12, No. 3 (2008), pp. 303–320.');
+  });
+  it('cites a General Assembly resolution by its name and symbol', () => {
+    expect(out.html[2]).toBe(
+      'General Assembly resolution 71/256, ‘New Urban Agenda’, A/RES/71/256.',
+    );
+    expect(out.html[4]).toBe('General Assembly resolution 71/256.');
+  });
+  it('puts the place before the publisher', () => {
+    expect(out.html[3]).toContain('<i>Innovation Review</i> (Geneva, United Nations, 2017).');
+  });
+  it('has no serial comma in the bibliography either', () => {
+    expect(out.bibliography.join('\n')).toContain(
+      'Albino, Vito, Umberto Berardi and Rosa Maria Dangelico. “Smart Cities: Definitions”,',
     );
   });
 });
