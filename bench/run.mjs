@@ -6,6 +6,7 @@
  *
  *   node bench/run.mjs [--runs N] [--build-runs N] [--only check|build] [--no-write] [--update-docs]
  *
+ * --docs-only rewrites the docs from bench/results.json without measuring.
  * --update-docs rewrites the figures between `<!-- bench:start -->` and
  * `<!-- bench:end -->` in README.md and bench/README.md.
  */
@@ -198,10 +199,26 @@ function targets(rows) {
       `${((100 * rebuild.medianMs) / full.medianMs).toFixed(0)}%`,
       rebuild.medianMs <= 0.4 * full.medianMs,
     );
-  const peaks = rows.filter((r) => r.id.startsWith('flagship') && r.peakMb !== undefined);
-  if (peaks.length) {
-    const peak = Math.max(...peaks.map((r) => r.peakMb));
-    add('peak memory of the Node process ≤ 500 MB', `${peak.toFixed(0)} MB`, peak <= 500);
+  const peakOf = (list) => Math.max(...list.map((r) => r.peakMb));
+  const commands = rows.filter(
+    (r) => r.group !== 'rebuild' && r.id.startsWith('flagship') && r.peakMb !== undefined,
+  );
+  if (commands.length) {
+    const peak = peakOf(commands);
+    add(
+      'peak memory of the Node process ≤ 500 MB (check, build)',
+      `${peak.toFixed(0)} MB`,
+      peak <= 500,
+    );
+  }
+  const sessions = rows.filter((r) => r.group === 'rebuild' && r.peakMb !== undefined);
+  if (sessions.length) {
+    const peak = peakOf(sessions);
+    add(
+      'peak memory of the Node process ≤ 500 MB (a session of four builds, as watch --pdf)',
+      `${peak.toFixed(0)} MB`,
+      peak <= 500,
+    );
   }
   return out;
 }
@@ -271,7 +288,17 @@ function table(rows) {
   return lines.join('\n');
 }
 
+/** --docs-only: recompute the targets of bench/results.json and rewrite the docs' figures. */
+function docsOnly() {
+  const result = JSON.parse(readFileSync(path.join(HERE, 'results.json'), 'utf8'));
+  result.targets = targets(result.rows);
+  writeFileSync(path.join(HERE, 'results.json'), `${JSON.stringify(result, null, 2)}\n`);
+  for (const doc of [path.join(HERE, 'README.md'), path.join(ROOT, 'README.md')])
+    if (updateDoc(doc, markdown(result))) log(`updated the figures in ${path.relative(ROOT, doc)}`);
+}
+
 async function main() {
+  if (argv.includes('--docs-only')) return docsOnly();
   mkdirSync(OUT, { recursive: true });
   if (!existsSync(path.join(ROOT, 'build', 'cli.js'))) {
     log('bench: flagship is not built; run `npm run build` (npm run bench does it).');
