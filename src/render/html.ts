@@ -28,6 +28,7 @@ import type { BuildRenderContext } from './context.js';
 import { directiveHandlers, type AnyDirective } from './handlers/index.js';
 import type { I18n } from './i18n.js';
 import type { DocNotes } from './notes.js';
+import { hyphenateTree } from './hyphenate.js';
 
 const smartQuotes = unified().use(remarkSmartypants, { dashes: 'oldschool' });
 
@@ -506,6 +507,8 @@ export function renderDoc(
     const id = node.properties.id;
     if (typeof id === 'string' && /^[^A-Za-z_]/.test(id)) node.properties.id = `id-${id}`;
   });
+  // Soft hyphens for justified running text (Chromium has no hyphenation dictionaries here).
+  hyphenateTree(clean, options.lang);
   const content = clean.children as ElementContent[];
   return { doc, chapter, titleId, title, content, sections, headings };
 }

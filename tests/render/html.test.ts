@@ -12,7 +12,14 @@ import { renderStage, type RenderResult } from '../../src/render/stages.js';
 
 const fixture = path.resolve('tests/fixtures/render');
 
+/** The rendered HTML with its soft hyphens (hyphenate.ts) removed, so assertions read plain words. */
 function render(dir: string, stage: 'first' | 'final'): RenderResult {
+  const raw = renderRaw(dir, stage);
+  const plain = (html: string) => html.replace(/\u00ad/g, '');
+  return { ...raw, print: plain(raw.print), screen: plain(raw.screen) };
+}
+
+function renderRaw(dir: string, stage: 'first' | 'final'): RenderResult {
   const project = parseProject(loadSources({ manuscript: path.join(dir, 'manuscript') }));
   project.config.csl = path.resolve('templates/unece-note.csl');
   return renderStage({
@@ -39,6 +46,16 @@ describe('renderStage on the fixture (first draft)', () => {
     );
     expect(out.print).toContain('<a class="xref" href="#box:vienna">Box\u00a01.1</a>');
     expect(out.print).toContain('<a class="xref" href="#tbl:kpis">Table\u00a02.1</a>');
+  });
+
+  it('hyphenates running text with soft hyphens, never headings, codes, notes or URLs', () => {
+    const raw = renderRaw(fixture, 'first').print;
+    const body = raw.slice(raw.indexOf('<section class="chapter"'));
+    expect(body).toMatch(/\w\u00ad\w/);
+    for (const [, inner] of body.matchAll(/<(h[1-6]|code|a)\b[^>]*>(.*?)<\/\1>/gs))
+      expect(inner, inner).not.toContain('\u00ad');
+    for (const [, inner] of body.matchAll(/<span class="footnote"[^>]*>(.*?)<\/span><sup/gs))
+      expect(inner).not.toContain('\u00ad');
   });
 
   it('writes cross-references as the UN Editorial Manual does', () => {

@@ -12,14 +12,14 @@ describe(':kpi[...] rendering', () => {
 
   it('renders the name and the code, with the U4SSC structure as tooltip', () => {
     expect(html).toContain(
-      'Access <span class="kpi" data-kpi="EC: ICT: ICT: 1C" title="U4SSC KPI EC: ICT: ICT: 1C: Household Internet Access (Economy – ICT – ICT Infrastructure; core)"><span class="kpi-name">Household Internet Access</span> (<span class="kpi-code">EC: ICT: ICT: 1C</span>)</span> grows',
+      'Access <span class="kpi" data-kpi="EC: ICT: ICT: 1C" title="U4SSC KPI EC: ICT: ICT: 1C: Household Internet Access (Economy – ICT – ICT Infrastructure; core)"><span class="kpi-name">Household Internet Access</span> (<span class="kpi-code">EC:\u00a0ICT:\u00a0ICT:\u00a01C</span>)</span> grows',
     );
   });
 
   it('uses a comma instead of nested parentheses inside parentheses', () => {
     expect(html).toContain('(<span class="kpi" data-kpi="EN: EN: AQ: 1C"');
     expect(html).toContain(
-      '<span class="kpi-name">Air Pollution</span>, <span class="kpi-code">EN: EN: AQ: 1C</span></span>).',
+      '<span class="kpi-name">Air Pollution</span>, <span class="kpi-code">EN:\u00a0EN:\u00a0AQ:\u00a01C</span></span>).',
     );
   });
 

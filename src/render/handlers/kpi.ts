@@ -21,7 +21,8 @@ export const kpi: DirectiveHandler = (node, _state, ctx) => {
   return h('span', { className: ['kpi'], dataKpi: found.code, title }, [
     h('span', { className: ['kpi-name'] }, found.name),
     inParentheses ? ', ' : ' (',
-    h('span', { className: ['kpi-code'] }, found.code),
+    // A KPI code never breaks across lines ("EC: ICT: ICT: 1C").
+    h('span', { className: ['kpi-code'] }, found.code.replace(/ /g, '\u00a0')),
     inParentheses ? '' : ')',
   ]);
 };
