@@ -72,10 +72,10 @@ describe('domain checks on the shipped manuscript (CLI)', () => {
     );
     // A row nobody uses in the abbreviations list.
     const list = path.join(root, 'manuscript/front/04-abbreviations.md');
-    writeFileSync(
-      list,
-      `${readFileSync(list, 'utf8').trimEnd()}\n| ZZZ | an unused abbreviation |\n`,
-    );
+    const lines = readFileSync(list, 'utf8').split('\n');
+    const lastRow = lines.length - 1 - [...lines].reverse().findIndex((l) => l.startsWith('|'));
+    lines.splice(lastRow + 1, 0, '| ZZZ | an unused abbreviation |');
+    writeFileSync(list, lines.join('\n'));
     broken = check(root);
   });
 
