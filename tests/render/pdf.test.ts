@@ -75,7 +75,8 @@ describe('printPdf', () => {
     process.env.FLAGSHIP_LAYOUT_TIMEOUT = '0.001';
     try {
       await expect(
-        printPdf({ html: '<p>x</p>', browser: session.browser, paged: true }),
+        // Thousands of paragraphs: the layout cannot finish within a millisecond, however fast the machine.
+        printPdf({ html: '<p>x</p>'.repeat(5000), browser: session.browser, paged: true }),
       ).rejects.toThrow(LayoutTimeoutError);
     } finally {
       delete process.env.FLAGSHIP_LAYOUT_TIMEOUT;
