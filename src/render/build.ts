@@ -20,6 +20,7 @@ import { lockOutput } from '../util/output-lock.js';
 import { findBrowser, launchBrowser, NO_BROWSER_MESSAGE } from './browser.js';
 import { templateFile, templatesDir } from './document.js';
 import { loadI18n } from './i18n.js';
+import { listEntries } from './lists.js';
 import { imprintValues } from './imprint.js';
 import { mendOutlineTitles, setPageLabels } from './outline.js';
 import { printPdf } from './pdf.js';
@@ -252,6 +253,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     tocTargets: [
       ...rendered.front.map((d) => d.titleId),
       ...rendered.chapters.flatMap((d) => [d.titleId, ...d.sections.map((s) => s.id)]),
+      ...listEntries(rendered.chapters).map((e) => e.id),
       ...(rendered.bibliography.length > 0 ? ['references'] : []),
     ],
     chapters: rendered.chapters.map((d) => ({ title: d.title, target: d.titleId })),

@@ -15,6 +15,9 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Config } from '../core/config-schema.js';
 import type { DocHtml } from './html.js';
 import type { I18n } from './i18n.js';
+import { listEntries } from './lists.js';
+
+const PLURAL = { box: 'boxes', figure: 'figures', table: 'tables' } as const;
 
 export const PACKAGED_TEMPLATES = fileURLToPath(new URL('../../templates', import.meta.url));
 
@@ -90,6 +93,25 @@ export function assemble(options: AssembleOptions): string {
     h('h1', { id: 'contents' }, i18n.t('contents')),
     h('ol', items),
   ]);
+  // Lists of boxes, figures and tables, after the contents, numbered like it after layout.
+  const entries = listEntries(chapters);
+  const lists = (['box', 'figure', 'table'] as const)
+    .map((kind) => ({
+      kind,
+      entries: entries.filter((e) => e.kind === kind),
+    }))
+    .filter((list) => list.entries.length > 0)
+    .map((list) =>
+      h('section', { className: ['toc-list', `toc-list-${list.kind}`] }, [
+        h('h2', { id: `list-of-${list.kind}` }, i18n.t(`list-of-${PLURAL[list.kind]}`)),
+        h(
+          'ol',
+          list.entries.map((e) => tocEntry(`toc-${e.kind}`, e.id, e.number, e.title)),
+        ),
+      ]),
+    );
+  const listsNav =
+    lists.length > 0 ? h('nav', { className: ['toc', 'toc-lists'] }, lists) : undefined;
   const frontHtml = front
     .map((doc) =>
       toHtml(
@@ -148,7 +170,7 @@ export function assemble(options: AssembleOptions): string {
       ...options.values,
       lang: i18n.lang,
       css: `${css}\n${options.extraCss}`,
-      toc: toHtml(toc),
+      toc: toHtml(toc) + (listsNav ? `\n${toHtml(listsNav)}` : ''),
       front: frontHtml,
       chapters: chapterHtml,
       references,
