@@ -201,6 +201,12 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     ...rendered.warnings,
     ...printed.blocked.map((url) => `blocked a request to ${url}`),
     ...printed.errors.map((e) => `layout script error: ${e}`),
+    // Paged.js can push a note that does not fit to the next page (print.css's
+    // footnote-policy: line avoids it); say so, with where, rather than print it silently.
+    ...(printed.layout?.misplacedNotes ?? []).map(
+      (n) =>
+        `footnote "${n.text}…" is printed on page ${n.noteFolio}, but its call is on page ${n.callFolio}; shorten the note or the paragraph, or move the call`,
+    ),
   ];
   const pdfDoc = await PDFDocument.load(printed.pdf, { updateMetadata: false });
   pdfDoc.setTitle(config.subtitle ? `${config.title}: ${config.subtitle}` : config.title, {

@@ -33,6 +33,8 @@ export interface LayoutReport {
   tocPages: number[];
   /** 0-based index of the page numbered 1 (chapter 1), -1 when there is none. */
   bodyStart: number;
+  /** Footnotes printed on another page than their call (Paged.js's footnote overflow). */
+  misplacedNotes: Array<{ id: string; text: string; callFolio: string; noteFolio: string }>;
 }
 
 /** Runs in the browser (serialized by puppeteer): keep it self-contained. */
@@ -107,7 +109,34 @@ export function applyLayout(options: LayoutOptions): LayoutReport {
     if (slot) slot.textContent = folio;
     toc.push({ id, folio, pageIndex: pages.indexOf(page) });
   }
+  // A note must be printed on the page of its first call.
+  const misplacedNotes: LayoutReport['misplacedNotes'] = [];
+  const seenNotes = new Set<string>();
+  for (const call of Array.from(
+    document.querySelectorAll<HTMLAnchorElement>('.pagedjs_page .fn-call a'),
+  )) {
+    const id = decodeURIComponent((call.getAttribute('href') ?? '').slice(1));
+    if (!id || seenNotes.has(id)) continue;
+    seenNotes.add(id);
+    // Paged.js moves the note into the page's footnote area and renames it (keeping data-id).
+    const note = document.querySelector<HTMLElement>(
+      `.pagedjs_footnote_area [data-id="${CSS.escape(id)}"]`,
+    );
+    const callPage = call.closest<HTMLElement>('.pagedjs_page');
+    const notePage = note?.closest<HTMLElement>('.pagedjs_page');
+    if (!note || !callPage || !notePage || callPage === notePage) continue;
+    misplacedNotes.push({
+      id,
+      text: (note.textContent ?? '')
+        .replace(/\u00ad/g, '')
+        .trim()
+        .slice(0, 60),
+      callFolio: callPage.dataset.folio ?? '',
+      noteFolio: notePage.dataset.folio ?? '',
+    });
+  }
   return {
+    misplacedNotes,
     pages: pages.length,
     folios,
     toc,

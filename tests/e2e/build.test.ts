@@ -91,6 +91,8 @@ describe('flagship build --draft first (one render shared by the assertions)', (
     });
     expect(record.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(record.tool.name).toBe('flagship');
+    // every footnote is printed on the page of its call (the layout checks each one)
+    expect(record.warnings.filter((w: string) => /^footnote /.test(w))).toEqual([]);
     const chapter = path.join('manuscript', '01-introduction.md');
     expect(record.sources[chapter]).toBe(
       createHash('sha256')

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, type BrowserSession } from '../../src/render/browser.js';
 import { LayoutTimeoutError, printPdf } from '../../src/render/pdf.js';
+import { applyLayout } from '../../src/render/layout.js';
 
 let session: BrowserSession;
 let dir: string;
@@ -97,5 +98,34 @@ describe('printPdf', () => {
     const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
     expect(text.match(/HEADROW/g)).toHaveLength(pages);
     expect(text).toContain('row 80');
+  });
+});
+
+describe('applyLayout (on pages as Paged.js leaves them)', () => {
+  it('reports a footnote printed on another page than its call', async () => {
+    const page = await session.browser.newPage();
+    try {
+      const laidOut = (n: number, body: string, notes: string) =>
+        `<div class="pagedjs_page" id="p${n}"><div class="pagedjs_area">${body}</div>
+         <div class="pagedjs_footnote_area">${notes}</div></div>`;
+      await page.setContent(
+        laidOut(
+          1,
+          '<p data-body-start>Text<sup class="fn-call"><a href="#c1-fn-1">1</a></sup> and more<sup class="fn-call"><a href="#c1-fn-2">2</a></sup></p>',
+          '<span class="footnote" id="note-a" data-id="c1-fn-1">1 On its page.</span>',
+        ) +
+          laidOut(
+            2,
+            '<p>Later text.</p>',
+            '<span class="footnote" id="note-b" data-id="c1-fn-2">2 Pushed to the next page.</span>',
+          ),
+      );
+      const report = await page.evaluate(applyLayout, {});
+      expect(report.misplacedNotes).toEqual([
+        { id: 'c1-fn-2', text: '2 Pushed to the next page.', callFolio: '1', noteFolio: '2' },
+      ]);
+    } finally {
+      await page.close();
+    }
   });
 });
