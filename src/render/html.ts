@@ -441,6 +441,19 @@ export function renderDoc(
   const directive: Handler = (state, node) => {
     const d = node as unknown as ContainerDirective | LeafDirective | TextDirective;
     const handler = directiveHandlers[d.name];
+    const sdgNote = d.name === 'sdg' ? notes?.sdgNotes.get(d) : undefined;
+    if (handler && sdgNote !== undefined) {
+      // The first citation of an SDG target in the chapter: its text as a footnote.
+      const out = handler(d as AnyDirective, state, ctx);
+      const label = (Array.isArray(out) ? out[0] : out) as Element | undefined;
+      const text = label?.type === 'element' ? label.properties.dataNote : undefined;
+      if (typeof text === 'string')
+        return [
+          ...(Array.isArray(out) ? out : out ? [out] : []),
+          ...footnote(sdgNote, `${prefix}-fn-${sdgNote}`, [{ type: 'text', value: text }]),
+        ] as ElementContent[];
+      return out;
+    }
     if (handler) return handler(d as AnyDirective, state, ctx);
     // Unknown directives (reported by check): keep their text visible, never drop content.
     const content = state.all(d) as ElementContent[];

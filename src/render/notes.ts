@@ -9,6 +9,13 @@ import { toString } from 'mdast-util-to-string';
 import type { CiteNode } from '../core/syntax/citations.js';
 import type { MarkdownDoc } from '../core/types.js';
 import type { Cluster } from './cite.js';
+import { checkSdgId, sdgTarget } from '../core/reference.js';
+
+/** The id of a known SDG target written in `:sdg[...]` ("11.2"), else undefined. */
+function sdgTargetId(written: string): string | undefined {
+  const result = checkSdgId(written.trim().replace(/^(?:SDGs?|Goal|Target)\s*(?:target\s*)?/i, ''));
+  return result.ok && result.kind === 'target' && sdgTarget(result.id) ? result.id : undefined;
+}
 
 export interface CiteInfo {
   /** Index of the cluster in the registered list. */
@@ -22,6 +29,8 @@ export interface DocNotes {
   numbers: Map<string, number>;
   definitions: Map<string, FootnoteDefinition>;
   cites: Map<CiteNode, CiteInfo>;
+  /** `:sdg[11.2]` directives that carry the target's text as a note (first citation in the file). */
+  sdgNotes: Map<Node, number>;
 }
 
 export interface Notes {
@@ -50,7 +59,13 @@ export function collectNotes(
   const byDoc = new Map<MarkdownDoc, DocNotes>();
   let global = 0;
   for (const doc of docs) {
-    const notes: DocNotes = { numbers: new Map(), definitions: new Map(), cites: new Map() };
+    const notes: DocNotes = {
+      numbers: new Map(),
+      definitions: new Map(),
+      cites: new Map(),
+      sdgNotes: new Map(),
+    };
+    const sdgSeen = new Set<string>();
     byDoc.set(doc, notes);
     let local = 0;
     const visitDefs = (node: Node) => {
@@ -90,6 +105,22 @@ export function collectNotes(
           ...(inSource ? { inline: true } : {}),
         });
         notes.cites.set(cite, info);
+        return;
+      }
+      // The first time a chapter cites an SDG target, a note gives the target's text.
+      if (
+        node.type === 'textDirective' &&
+        (node as unknown as { name: string }).name === 'sdg' &&
+        !inNote &&
+        !inSource
+      ) {
+        const id = sdgTargetId(toString(node));
+        if (id && !sdgSeen.has(id)) {
+          sdgSeen.add(id);
+          local += 1;
+          global += 1;
+          notes.sdgNotes.set(node, local);
+        }
         return;
       }
       if (isCaptioned(node)) {

@@ -58,6 +58,20 @@ describe('renderStage on the fixture (first draft)', () => {
       expect(inner).not.toContain('\u00ad');
   });
 
+  it('gives the text of an SDG target in a footnote the first time a chapter cites it', () => {
+    const ch2 = out.print.slice(out.print.indexOf('id="chapter-innovation"'));
+    const notes = [
+      ...ch2.matchAll(/<span class="footnote" id="c2-fn-(\d+)"[^>]*>(.*?)<\/span><sup/gs),
+    ];
+    const target = notes.filter(([, , body]) => body!.includes('Target 11.2: By 2030'));
+    expect(target).toHaveLength(1);
+    // numbered in sequence with the chapter's other notes (1: Markdown note, 2: citation)
+    expect(target[0]![1]).toBe('3');
+    expect(ch2).toContain('<span class="sdg" data-sdg="11.2"');
+    // goals get no note
+    expect(notes.some(([, , body]) => body!.includes('Goal 11:'))).toBe(false);
+  });
+
   it('writes cross-references as the UN Editorial Manual does', () => {
     const text = (html: string) => html.replace(/<[^>]+>/g, '');
     const gov = text(out.print.slice(out.print.indexOf('Multi-level governance')));
@@ -122,7 +136,14 @@ describe('renderStage on the fixture (first draft)', () => {
     expect(out.print).toContain('data-toc-target="chapter-introduction"');
     expect(out.print).toContain('data-toc-target="sec:why"');
     expect(out.print).toContain('data-toc-target="references"');
-    expect(out.print.match(/class="toc-page"/g)).toHaveLength(8);
+    const [contents, lists] = out.print.split('class="toc toc-lists"');
+    expect(contents!.match(/class="toc-page"/g)).toHaveLength(8);
+    // the lists of boxes, figures and tables follow, each line with its number and a page slot
+    for (const id of ['box:vienna', 'box:wien', 'fig:urban', 'tbl:kpis'])
+      expect(lists).toContain(`data-toc-target="${id}"`);
+    expect(lists).toMatch(
+      /<span class="toc-label">1\.1<\/span><span class="toc-text">Participatory budgeting<\/span>/,
+    );
   });
 
   it('carries the draft stamp into the page CSS and forbids scripts', () => {
