@@ -283,7 +283,17 @@ export function parseBibliography(source: Source): Bibliography {
       let item = items?.get(chunk.key);
       if (!item) {
         try {
-          item = parseItems(mendBibtex(`${macros}\n${chunk.raw}`)).find((i) => i.id === chunk.key);
+          const parsed = parseItems(mendBibtex(`${macros}\n${chunk.raw}`));
+          item = parsed.find((i) => i.id === chunk.key);
+          // Found by fuzzing: a key with braces or a TeX command (`u{\euro}nece2015`) parsed
+          // under another id and the entry was dropped without a word.
+          if (!item && parsed.length > 0)
+            report(
+              bib.file,
+              'bib-parse-error',
+              `the key of this entry is not a plain BibTeX key (it reads as \`${chunk.key}\` here and \`${parsed[0]!.id}\` to BibTeX); write it with letters, digits and - _ : . only, without braces or TeX commands.`,
+              chunk,
+            );
         } catch (error) {
           const detail = String((error as Error).message ?? error).split('\n')[0]!;
           const rel = /line (\d+) col (\d+)/.exec(detail);

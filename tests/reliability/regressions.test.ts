@@ -69,3 +69,15 @@ describe('citation scanning stays linear', () => {
     expect(found.map((f) => f.start).slice(0, 4)).toEqual([0, 5, 8, 13]);
   });
 });
+
+describe('a BibTeX key that is not a plain key', () => {
+  it('is a bib-parse-error at the entry, not a silently dropped entry', async () => {
+    // Found by npm run fuzz (seed 650069712): `u{\euro}nece2015` split as `u` and dropped.
+    const result = await checkProject('valid', {
+      'references.bib': (t) => t.replace('@book{unece2015,', '@book{u{\\euro}nece2015,'),
+    });
+    const [d] = ofRule(result, 'bib-parse-error');
+    expect(where(d!)).toBe('references.bib:1:1');
+    expect(d!.message).toContain('not a plain BibTeX key');
+  });
+});
