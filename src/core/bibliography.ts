@@ -287,11 +287,13 @@ export function parseBibliography(source: Source): Bibliography {
           item = parsed.find((i) => i.id === chunk.key);
           // Found by fuzzing: a key with braces or a TeX command (`u{\euro}nece2015`) parsed
           // under another id and the entry was dropped without a word.
-          if (!item && parsed.length > 0)
+          if (!item)
             report(
               bib.file,
               'bib-parse-error',
-              `the key of this entry is not a plain BibTeX key (it reads as \`${chunk.key}\` here and \`${parsed[0]!.id}\` to BibTeX); write it with letters, digits and - _ : . only, without braces or TeX commands.`,
+              parsed[0]
+                ? `the key of this entry is not a plain BibTeX key (it reads as \`${chunk.key}\` here and \`${parsed[0].id}\` to BibTeX); write it with letters, digits and - _ : . only, without braces or TeX commands.`
+                : `the entry \`${chunk.key}\` yields no reference; fix its BibTeX syntax.`,
               chunk,
             );
         } catch (error) {
