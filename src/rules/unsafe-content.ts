@@ -273,7 +273,11 @@ const rule: Rule = {
   fix: 'Delete the pasted HTML or script; download remote images into the project (e.g. `figures/`) and refer to them by a relative path; link to web pages with https://.',
   run({ project }) {
     const root = projectRoot(project.dir);
-    for (const doc of allDocs(project)) {
+    // Translations (`check --lang`) come back from translators and agencies: check them too.
+    const translated = project.translation
+      ? [...project.translation.front, ...project.translation.chapters].filter((d) => d.readable)
+      : [];
+    for (const doc of [...allDocs(project), ...translated]) {
       const seen = new Set<string>();
       for (const problem of docProblems(doc, root)) {
         const start =

@@ -100,3 +100,22 @@ describe('unsafe-content', () => {
     expect(new Set(lines).size).toBe(lines.length);
   });
 });
+
+describe('unsafe-content in a translation (check --lang)', () => {
+  it('reports hostile content in manuscript/<lang>/ too', async () => {
+    const intro = readFileSync(path.join(FIXTURES, 'valid/manuscript/01-introduction.md'), 'utf8');
+    const gov = readFileSync(path.join(FIXTURES, 'valid/manuscript/02-governance.md'), 'utf8');
+    const root = makeProject('valid', {
+      'manuscript/fr/01-introduction.md': `${intro}\n<script>alert(1)</script>\n`,
+      'manuscript/fr/02-governance.md': gov,
+    });
+    try {
+      const result = await check({ cwd: root, manuscript: 'manuscript', lang: 'fr' });
+      const found = ofRule(result, 'unsafe-content');
+      expect(found.map((d) => d.file)).toEqual(['manuscript/fr/01-introduction.md']);
+      expect(found[0]!.message).toContain('`<script>`');
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
