@@ -35,7 +35,11 @@ try {
     writeFileSync(chapter, original.replace(/\n## /, `\n${marker}\n\n## `));
     const { ms, result } = await once();
     // Soft hyphens (the build hyphenates running text) are not part of the words.
-    if (!readFileSync(result.html, 'utf8').replace(/\u00ad|&shy;/g, '').includes(marker))
+    if (
+      !readFileSync(result.html, 'utf8')
+        .replace(/\u00ad|&shy;/g, '')
+        .includes(marker)
+    )
       throw new Error(`edit ${i} is missing from the rebuilt HTML edition`);
     rebuildMs.push(ms);
     stages = result.timings;
