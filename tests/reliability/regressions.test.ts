@@ -81,3 +81,32 @@ describe('a BibTeX key that is not a plain key', () => {
     expect(d!.message).toContain('not a plain BibTeX key');
   });
 });
+
+describe('a recommendations summary inside a recommendation', () => {
+  it('renders once instead of containing itself without end (stack overflow)', async () => {
+    // Found by npm run fuzz (render property, seed 715650971).
+    const { renderStage } = await import('../../src/render/stages.js');
+    const result = await checkProject('valid', {
+      'manuscript/01-introduction.md': (t) =>
+        t.replace('1. Do this.', '1. Do this.\n\n   ::recommendations-summary\n'),
+    });
+    const rendered = renderStage({
+      project: result.project,
+      stage: result.stage,
+      lang: 'en',
+      values: {},
+      stamp: '',
+    });
+    // Each summary table is whole and holds no summary table of its own.
+    const starts = [...rendered.print.matchAll(/<table class="recommendations-summary"/g)];
+    expect(starts.length).toBeGreaterThan(0);
+    for (const start of starts) {
+      const table = rendered.print.slice(
+        start.index + 1,
+        rendered.print.indexOf('</table>', start.index),
+      );
+      expect(table).not.toContain('<table class="recommendations-summary"');
+    }
+    expect(rendered.print).toContain('Do this.');
+  });
+});

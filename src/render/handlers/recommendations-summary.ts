@@ -47,7 +47,22 @@ function itemContent(state: Parameters<DirectiveHandler>[1], node: Node): Elemen
   return out;
 }
 
-export const recommendationsSummary: DirectiveHandler = (_node, state, ctx) => {
+/** Set while a summary is being rendered. */
+let rendering = false;
+
+export const recommendationsSummary: DirectiveHandler = (node, state, ctx) => {
+  // A summary written inside a recommendation would contain itself, without end (found by
+  // fuzzing: a stack overflow stopped the build). Inside a summary it renders as nothing.
+  if (rendering) return [];
+  rendering = true;
+  try {
+    return summaryTable(node, state, ctx);
+  } finally {
+    rendering = false;
+  }
+};
+
+const summaryTable: DirectiveHandler = (_node, state, ctx) => {
   // The final chapter's own recommendations follow in its own box: the summary
   // lists the other chapters', as the hand-written-summary rule expects.
   const final = finalChapter(ctx.project);
