@@ -2,6 +2,7 @@
 // edit chapters (add a box, change a recommendation, move a section, remove a citation), release a
 // second draft, then check what `flagship diff` reports and what the redline PDF shows.
 // Chromium renders three PDFs in all: one per release and one redline.
+import { pdfText, unhyphenate } from '../helpers/text.js';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -19,8 +20,7 @@ let report: ChangeReport;
 let redlineText: string;
 let redlineHtml: string;
 
-const pdfText = (file: string) =>
-  execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
+const layoutText = (file: string) => pdfText(file, ['-layout']);
 const chapter = (id: string) => {
   const found = report.chapters.find((c) => c.id === id);
   if (!found) throw new Error(`no chapter ${id} in the report`);
@@ -84,8 +84,8 @@ beforeAll(() => {
     'dist/redline.html',
   );
   if (pdf.code !== 0) throw new Error(`redline failed: ${pdf.stderr}`);
-  redlineText = pdfText(path.join(dir, 'dist/redline.pdf'));
-  redlineHtml = read(dir, 'dist/redline.html');
+  redlineText = layoutText(path.join(dir, 'dist/redline.pdf'));
+  redlineHtml = unhyphenate(read(dir, 'dist/redline.html'));
 }, 300_000); // three PDFs and a dozen CLI runs: generous on a shared 2-core machine
 afterAll(() => remove(dir));
 
@@ -130,7 +130,7 @@ describe('flagship release', () => {
     };
     expect(build.draft).toBe('first');
     expect(build.pdf.file).toBe('releases/first-v0.1.0/first-v0.1.0.pdf');
-    const text = pdfText(path.join(rel, 'first-v0.1.0.pdf'));
+    const text = layoutText(path.join(rel, 'first-v0.1.0.pdf'));
     expect(text).toContain('Governance of SSCs');
     // A first draft shows the open review comments (numbered, listed at the chapter's end), not resolved ones.
     expect(text).toMatch(/C1\.1\s+UNECE\/FPM: Cite the 2019 profile too/);
