@@ -24,6 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readSealedJson } from '../../src/util/integrity.js';
+import { largeChapter } from './large-inputs.js';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/flagship.js');
 const TEMPLATES = path.resolve(import.meta.dirname, '../../templates');
@@ -31,6 +32,8 @@ const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/valid');
 
 let root: string;
 let project: string;
+/** The project plus a long chapter, so the browser is still printing when a test stops it. */
+let slowProject: string;
 beforeAll(() => {
   root = mkdtempSync(path.join(os.tmpdir(), 'flagship-build-faults-'));
   project = path.join(root, 'project');
@@ -39,6 +42,12 @@ beforeAll(() => {
   writeFileSync(
     yaml,
     readFileSync(yaml, 'utf8').replace(/^csl: .*$/m, `csl: ${TEMPLATES}/unece-note.csl`),
+  );
+  slowProject = path.join(root, 'slow-project');
+  cpSync(project, slowProject, { recursive: true });
+  writeFileSync(
+    path.join(slowProject, 'manuscript', '03-long.md'),
+    largeChapter(200 * 1024, 2, 'long'),
   );
 });
 afterAll(() => {
@@ -53,9 +62,9 @@ function childTmp(name: string): string {
   return dir;
 }
 
-function flagship(args: string[], env: NodeJS.ProcessEnv = {}) {
+function flagship(args: string[], env: NodeJS.ProcessEnv = {}, cwd = project) {
   return spawnSync(process.execPath, [BIN, 'build', '--quiet', ...args], {
-    cwd: project,
+    cwd,
     encoding: 'utf8',
     env: { ...process.env, FLAGSHIP_CACHE: 'off', ...env },
     timeout: 120_000,
@@ -113,12 +122,16 @@ describe('browser faults', () => {
       'crashing-browser-7f3a',
       '/usr/bin/chromium "$@" &\nchild=$!\nsleep 1.2\nkill -9 $child\nwait',
     );
-    const out = flagship(['--out', 'dist/crash.pdf'], { FLAGSHIP_BROWSER: crash, TMPDIR: tmp });
+    const out = flagship(
+      ['--force', '--out', 'dist/crash.pdf'],
+      { FLAGSHIP_BROWSER: crash, TMPDIR: tmp },
+      slowProject,
+    );
     expect(out.status).toBe(2);
     expect(oneLine(out.stderr)).toEqual([
       expect.stringMatching(/^flagship: the browser (stopped while printing|.*did not start)/),
     ]);
-    expect(existsSync(path.join(project, 'dist', 'crash.pdf'))).toBe(false);
+    expect(existsSync(path.join(slowProject, 'dist', 'crash.pdf'))).toBe(false);
     expect(running(tmp)).toBe('');
   });
 });
@@ -143,18 +156,23 @@ describe('browser hangs while printing', () => {
       'frozen-browser-7f3a',
       '/usr/bin/chromium "$@" &\nchild=$!\nsleep 1.2\nkill -STOP $child\nwait',
     );
-    const out = flagship(['--out', 'dist/stop.pdf'], {
-      FLAGSHIP_BROWSER: stop,
-      FLAGSHIP_PRINT_TIMEOUT: '3',
-      TMPDIR: tmp,
-    });
+    const out = flagship(
+      ['--force', '--out', 'dist/stop.pdf'],
+      {
+        FLAGSHIP_BROWSER: stop,
+        FLAGSHIP_PRINT_TIMEOUT: '3',
+        FLAGSHIP_BROWSER_TIMEOUT: '3',
+        TMPDIR: tmp,
+      },
+      slowProject,
+    );
     expect(out.status).toBe(2);
     expect(oneLine(out.stderr)).toEqual([
       expect.stringMatching(
-        /^flagship: the browser (stopped while printing \(.*timed out\).*FLAGSHIP_PRINT_TIMEOUT|.*did not start)/,
+        /^flagship: the browser (stopped while printing \(.*timed out\.?\).*FLAGSHIP_PRINT_TIMEOUT|.*did not start)/,
       ),
     ]);
-    expect(existsSync(path.join(project, 'dist', 'stop.pdf'))).toBe(false);
+    expect(existsSync(path.join(slowProject, 'dist', 'stop.pdf'))).toBe(false);
     expect(running('frozen-browser-7f3a')).toBe('');
     expect(running(tmp)).toBe('');
     expect(readdirSync(tmp)).toEqual([]);
@@ -191,13 +209,13 @@ describe('output faults', () => {
   });
 
   it('SIGTERM mid-build: exit 143, previous outputs intact, no temp file, profile or browser left', async () => {
-    const dist = path.join(project, 'dist-term');
+    const dist = path.join(slowProject, 'dist-term');
     mkdirSync(dist, { recursive: true });
     writeFileSync(path.join(dist, 'x.pdf'), '%PDF previous');
     writeFileSync(path.join(dist, 'build.json'), '{"previous": true}');
     const tmp = childTmp('term');
-    const child = spawn(process.execPath, [BIN, 'build', '--out', 'dist-term/x.pdf'], {
-      cwd: project,
+    const child = spawn(process.execPath, [BIN, 'build', '--force', '--out', 'dist-term/x.pdf'], {
+      cwd: slowProject,
       env: { ...process.env, FLAGSHIP_CACHE: 'off', TMPDIR: tmp },
     });
     let stderr = '';
@@ -221,13 +239,13 @@ describe('output faults', () => {
 
 describe('kill -9 mid-build', () => {
   it('previous outputs intact and the browser gone with flagship (pipe transport)', async () => {
-    const dist = path.join(project, 'dist-kill');
+    const dist = path.join(slowProject, 'dist-kill');
     mkdirSync(dist, { recursive: true });
     writeFileSync(path.join(dist, 'x.pdf'), '%PDF previous');
     writeFileSync(path.join(dist, 'build.json'), '{"previous": true}');
     const tmp = childTmp('kill');
-    const child = spawn(process.execPath, [BIN, 'build', '--out', 'dist-kill/x.pdf'], {
-      cwd: project,
+    const child = spawn(process.execPath, [BIN, 'build', '--force', '--out', 'dist-kill/x.pdf'], {
+      cwd: slowProject,
       env: { ...process.env, FLAGSHIP_CACHE: 'off', TMPDIR: tmp },
     });
     // Kill flagship as soon as its browser runs (a small build is done in a second or two).

@@ -6,7 +6,6 @@
  * network, nothing outside the project is read, and each case is a diagnostic.
  * One build (with --force, since the diagnostics are errors) serves every assertion.
  */
-import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
   cpSync,
@@ -25,6 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, type BrowserSession } from '../../src/render/browser.js';
 import { build, type BuildResult } from '../../src/render/build.js';
+import { pdfText } from '../helpers/text.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../fixtures');
 const TEMPLATES = path.resolve(import.meta.dirname, '../../templates');
@@ -79,7 +79,7 @@ beforeAll(async () => {
     quiet: true,
     browser: session.browser,
   });
-  text = execFileSync('pdftotext', [result.pdf!, '-'], { encoding: 'utf8' });
+  text = pdfText(result.pdf!);
   rmSync(secret, { force: true });
 }, 120_000);
 
