@@ -68,6 +68,8 @@ export function loadConfig(dir: string, cwd: string): { file: VFile; config: Con
     lineCounter: lines,
     prettyErrors: false,
     uniqueKeys: true,
+    // Odd YAML (a list as a key) must not print a Node warning on stderr: it is reported or ignored.
+    logLevel: 'error',
   });
   if (doc.errors.length > 0) {
     for (const error of doc.errors) {

@@ -63,6 +63,8 @@ function readFrontmatter(tree: Root, source: Source): Record<string, unknown> {
     lineCounter: lines,
     prettyErrors: false,
     uniqueKeys: true,
+    // Odd YAML (a list as a key) must not print a Node warning on stderr: it is reported or ignored.
+    logLevel: 'error',
   });
   const firstLine = (yamlNode.position?.start.line ?? 1) + 1; // the line after `---`
   for (const error of doc.errors) {

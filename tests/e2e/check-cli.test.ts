@@ -127,6 +127,18 @@ describe('flagship check (CLI)', () => {
   });
 });
 
+describe('flagship check (CLI): odd YAML', () => {
+  it('prints no Node warning for a list used as a YAML key', () => {
+    const root = project({
+      'manuscript/01-introduction.md': (t) => t.replace('authors: [Jane Doe]', '? [x]\n: y'),
+      'manuscript/manuscript.yaml': (t) => `${t}? [a, b]\n: c\n`,
+    });
+    const r = run(['check'], root);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+});
+
 describe('flagship CLI plumbing', () => {
   it('stops quietly when its output pipe closes early (| head)', () => {
     const r = spawnSync('bash', ['-c', `node ${JSON.stringify(BIN)} rules | head -1`], {
