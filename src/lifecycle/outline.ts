@@ -5,7 +5,7 @@
  */
 import type { Heading, List, ListItem, Node, Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { slugify } from './slug.js';
+import { slugify } from '../util/slug.js';
 import type { MarkdownDoc } from '../core/types.js';
 import { inventory } from './inventory.js';
 import { normalizeSpace, plainText } from './text.js';

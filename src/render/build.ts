@@ -5,6 +5,7 @@
  * numbers, bookmarks) and writes the PDF, build.json and optionally the HTML
  * edition atomically.
  */
+import { fileSlug } from '../util/slug.js';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
@@ -88,18 +89,6 @@ export function toolVersion(): string {
   ).version;
 }
 
-export function slugify(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'publication'
-  );
-}
-
 export function defaultPdfName(slug: string, draft: Stage, version: string): string {
   return draft === 'final'
     ? `${slug}-final-v${version}.pdf`
@@ -168,7 +157,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   const rendered = renderStage({ project, stage: draft, lang, values, stamp });
   stage('render-html');
   if (options.pdf === false) {
-    const slug = typeof config.slug === 'string' ? config.slug : slugify(config.title);
+    const slug = typeof config.slug === 'string' ? config.slug : fileSlug(config.title);
     const out = options.out ?? path.join('dist', defaultPdfName(slug, draft, config.version));
     const htmlPath = path.resolve(cwd, `${out.replace(/\.pdf$/i, '')}.html`);
     atomicWrite(htmlPath, rendered.screen);
@@ -276,7 +265,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   }
   stage('verify');
 
-  const slug = typeof config.slug === 'string' ? config.slug : slugify(config.title);
+  const slug = typeof config.slug === 'string' ? config.slug : fileSlug(config.title);
   const pdfPath = path.resolve(
     cwd,
     options.out ?? path.join('dist', defaultPdfName(slug, draft, config.version)),

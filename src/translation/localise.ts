@@ -6,6 +6,7 @@
  * in manuscript.yaml. A file without a translation keeps its source (the
  * check stage reports it as translation-missing-chapter first).
  */
+import { fileSlug } from '../util/slug.js';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { Image, Root } from 'mdast';
@@ -16,19 +17,6 @@ import type { MarkdownDoc, Project } from '../core/types.js';
 import { PACKAGED_TEMPLATES, templatesDir } from '../render/document.js';
 import { registerCslLocale } from './csl-locale.js';
 import { counterpart, loadTranslation, type Translation } from './translation.js';
-
-/** File-name slug of a title (as the build names its PDF), ASCII only. */
-function slug(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60) || 'publication'
-  );
-}
 
 /** The keys of manuscript.yaml an edition may give in its own language. */
 export const EDITION_KEYS = ['title', 'subtitle', 'series', 'publisher', 'place'];
@@ -83,7 +71,7 @@ export function localiseProject(project: Project, lang: string): Project {
     ...source,
     ...meta,
     // The PDF is named after the source title plus the language: <slug>-ru-final-v1.0.0.pdf.
-    slug: `${typeof source.slug === 'string' ? source.slug : slug(source.title)}-${lang}`,
+    slug: `${typeof source.slug === 'string' ? source.slug : fileSlug(source.title)}-${lang}`,
     language: lang,
     toc: project.config.toc.map((entry) => ({
       ...entry,
