@@ -8,6 +8,7 @@
  * keys, the `sha256` field left out); reading a lock checks it, so a hand-edited
  * or damaged lock is refused instead of silently trusted.
  */
+import { digestOf } from '../util/integrity.js';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
@@ -60,21 +61,9 @@ export interface Lock {
   sha256: string;
 }
 
-/** JSON with keys sorted at every level and no spaces: the bytes the self-hash covers. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
+/** The lock's self-hash: SHA-256 of the canonical JSON of every other field (see util/integrity.ts). */
 export function lockHash(lock: Omit<Lock, 'sha256'> & { sha256?: string }): string {
-  const { sha256: _omit, ...rest } = lock;
-  return sha256(canonicalJson(rest));
+  return digestOf(lock as unknown as Record<string, unknown>);
 }
 
 export function lockPath(project: Pick<Project, 'dir'>, override?: string, cwd = process.cwd()) {

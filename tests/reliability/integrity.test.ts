@@ -17,7 +17,7 @@ import {
   verifySealedText,
   writeSealedJson,
 } from '../../src/util/integrity.js';
-import { lockHash, canonicalJson as lockCanonical } from '../../src/translation/lock.js';
+import { lockHash } from '../../src/translation/lock.js';
 
 let dir: string | undefined;
 afterEach(() => {
@@ -44,8 +44,7 @@ describe('canonical JSON', () => {
     ).toBe(a);
   });
 
-  it('agrees with the translation lock, so both verify the same way', () => {
-    expect(canonicalJson(RECORD)).toBe(lockCanonical(RECORD));
+  it('is what the translation lock hashes, so both verify the same way', () => {
     const lockLike = { ...RECORD, sha256: 'x' };
     expect(digestOf(lockLike)).toBe(lockHash(lockLike as never));
   });
