@@ -6,6 +6,7 @@
  * still load. It also mends what citation-js is known to get wrong on real
  * BibTeX: `and others`, `{\aa}`, `\,`, `{\euro}`, `\LaTeX`, `{\'\i}`, `\url{}`.
  */
+import { location } from 'vfile-location';
 import { createRequire } from 'node:module';
 import type { VFile } from 'vfile';
 import { cached } from './cache.js';
@@ -70,17 +71,10 @@ export function splitBibtex(text: string): Chunk[] {
   const chunks: Chunk[] = [];
   const head = /@([A-Za-z]+)\s*([{(])/g;
   let match: RegExpExecArray | null;
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') lineStarts.push(i + 1);
+  const where = location(text);
   const place = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+    const point = where.toPoint(offset);
+    return { line: point?.line ?? 1, column: point?.column ?? 1 };
   };
   while ((match = head.exec(text))) {
     const start = match.index;

@@ -11,6 +11,7 @@
  * segment does not change an id; editing a segment gives it a new id, which
  * `lock --verify` pairs with the old one by place ("changed").
  */
+import { location } from 'vfile-location';
 import path from 'node:path';
 import type { Nodes, Paragraph, PhrasingContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
@@ -301,17 +302,10 @@ export function segmentsOf(doc: MarkdownDoc): Segment[] {
   if (!doc.readable) return [];
   const slug = fileSlug(doc.path);
   const seen = new Map<string, number>();
-  const lineStarts = [0];
-  for (let i = 0; i < doc.text.length; i++) if (doc.text[i] === '\n') lineStarts.push(i + 1);
+  const where = location(doc.text);
   const place = (offset: number) => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (lineStarts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - lineStarts[lo]! + 1 };
+    const point = where.toPoint(offset);
+    return { line: point?.line ?? 1, column: point?.column ?? 1 };
   };
   return collect(doc).map((raw) => {
     const { prefix, parts } = stripPrefix(raw.parts);
