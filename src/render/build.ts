@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
+import { ParseSpeeds, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib';
 import type { Browser } from 'puppeteer';
 import { check, type CheckResult } from '../core/pipeline.js';
 import { displayPath } from '../core/source.js';
@@ -197,7 +197,13 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
         `footnote "${n.text}…" is printed on page ${n.noteFolio}, but its call is on page ${n.callFolio}; shorten the note or the paragraph, or move the call`,
     ),
   ];
-  const pdfDoc = await PDFDocument.load(printed.pdf, { updateMetadata: false });
+  // pdf-lib yields to the event loop (a setTimeout) every 100 objects parsed and every 50
+  // written by default; a build PDF has thousands, so those waits were most of this stage
+  // (0.4 s of 0.45 s measured, 70 pages). Nothing else runs meanwhile: parse and write in one go.
+  const pdfDoc = await PDFDocument.load(printed.pdf, {
+    updateMetadata: false,
+    parseSpeed: ParseSpeeds.Fastest,
+  });
   pdfDoc.setTitle(config.subtitle ? `${config.title}: ${config.subtitle}` : config.title, {
     showInWindowTitleBar: true,
   });
@@ -240,7 +246,11 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   setPageLabels(pdfDoc, printed.layout?.bodyStart ?? -1);
   // Open with the bookmarks panel.
   pdfDoc.catalog.set(PDFName.of('PageMode'), PDFName.of('UseOutlines'));
-  const bytes = await pdfDoc.save({ useObjectStreams: false, updateFieldAppearances: false });
+  const bytes = await pdfDoc.save({
+    useObjectStreams: false,
+    updateFieldAppearances: false,
+    objectsPerTick: Infinity,
+  });
   stage('metadata');
 
   const facts = await readPdf(bytes, printed.layout?.tocPages);
