@@ -112,16 +112,23 @@ export function applyLayout(options: LayoutOptions): LayoutReport {
   // A note must be printed on the page of its first call.
   const misplacedNotes: LayoutReport['misplacedNotes'] = [];
   const seenNotes = new Set<string>();
+  // Paged.js moves each note into its page's footnote area and renames it (keeping data-id):
+  // index them once (the first in document order, as querySelector would find) rather than
+  // search the whole document for every call.
+  const notesById = new Map<string, HTMLElement>();
+  for (const note of Array.from(
+    document.querySelectorAll<HTMLElement>('.pagedjs_footnote_area [data-id]'),
+  )) {
+    const key = note.getAttribute('data-id') ?? '';
+    if (!notesById.has(key)) notesById.set(key, note);
+  }
   for (const call of Array.from(
     document.querySelectorAll<HTMLAnchorElement>('.pagedjs_page .fn-call a'),
   )) {
     const id = decodeURIComponent((call.getAttribute('href') ?? '').slice(1));
     if (!id || seenNotes.has(id)) continue;
     seenNotes.add(id);
-    // Paged.js moves the note into the page's footnote area and renames it (keeping data-id).
-    const note = document.querySelector<HTMLElement>(
-      `.pagedjs_footnote_area [data-id="${CSS.escape(id)}"]`,
-    );
+    const note = notesById.get(id);
     const callPage = call.closest<HTMLElement>('.pagedjs_page');
     const notePage = note?.closest<HTMLElement>('.pagedjs_page');
     if (!note || !callPage || !notePage || callPage === notePage) continue;
