@@ -9,9 +9,7 @@
 import { report } from '../core/report.js';
 import type { Rule } from '../core/types.js';
 import { readMemory } from '../translation/memory.js';
-import { segmentsOf } from '../translation/segments.js';
-import { alignSegments, counterpart } from '../translation/translation.js';
-import { allDocs } from './util.js';
+import { alignedSegments, translatedPairs } from '../translation/translation.js';
 
 const rule: Rule = {
   id: 'translation-outdated',
@@ -23,11 +21,8 @@ const rule: Rule = {
     if (!translation) return;
     const memory = readMemory(translation.dir);
     if (!memory) return;
-    for (const doc of allDocs(project)) {
-      const target = counterpart(project, translation, doc);
-      if (!target?.readable) continue;
-      const source = segmentsOf(doc);
-      const aligned = alignSegments(source, segmentsOf(target));
+    for (const { doc, target } of translatedPairs(project)) {
+      const { source, aligned } = alignedSegments(doc, target);
       for (const s of source) {
         const t = aligned.get(s.id);
         if (!t || t.kind !== s.kind || t.text === s.text || memory.segments[s.id]) continue;

@@ -7,8 +7,8 @@
 import { report } from '../core/report.js';
 import type { Rule } from '../core/types.js';
 import { compareStructure } from '../translation/structure.js';
-import { counterpart } from '../translation/translation.js';
-import { allDocs, FILE_START } from './util.js';
+import { translatedPairs } from '../translation/translation.js';
+import { FILE_START } from './util.js';
 
 const rule: Rule = {
   id: 'translation-structure',
@@ -18,9 +18,7 @@ const rule: Rule = {
   run({ project }) {
     const translation = project.translation;
     if (!translation) return;
-    for (const doc of allDocs(project)) {
-      const target = counterpart(project, translation, doc);
-      if (!target?.readable) continue;
+    for (const { doc, target } of translatedPairs(project)) {
       for (const d of compareStructure(doc, target))
         report(target.file, 'translation-structure', d.message, d.position ?? FILE_START);
     }

@@ -7,9 +7,7 @@
 import { report } from '../core/report.js';
 import type { Rule } from '../core/types.js';
 import { plainText } from '../translation/inline.js';
-import { segmentsOf } from '../translation/segments.js';
-import { alignSegments, counterpart } from '../translation/translation.js';
-import { allDocs } from './util.js';
+import { alignedSegments, translatedPairs } from '../translation/translation.js';
 
 const MIN_WORDS = 3;
 
@@ -21,11 +19,8 @@ const rule: Rule = {
   run({ project }) {
     const translation = project.translation;
     if (!translation) return;
-    for (const doc of allDocs(project)) {
-      const target = counterpart(project, translation, doc);
-      if (!target?.readable) continue;
-      const source = segmentsOf(doc);
-      const aligned = alignSegments(source, segmentsOf(target));
+    for (const { doc, target } of translatedPairs(project)) {
+      const { source, aligned } = alignedSegments(doc, target);
       for (const s of source) {
         const t = aligned.get(s.id);
         if (!t || t.text !== s.text || s.path === 'h1/heading') continue;

@@ -11,7 +11,7 @@ import { UsageError } from '../core/errors.js';
 import { parseDoc } from '../core/parse.js';
 import { readSource } from '../core/source.js';
 import type { MarkdownDoc, Project } from '../core/types.js';
-import type { Segment } from './segments.js';
+import { segmentsOf, type Segment } from './segments.js';
 
 export interface Translation {
   lang: string;
@@ -118,4 +118,37 @@ export function attachTranslation(project: Project, lang: string): Translation |
   project.translation = translation;
   project.files.push(...[...translation.front, ...translation.chapters].map((d) => d.file));
   return translation;
+}
+
+/** Each readable source document with its readable translation: what the `--lang` rules compare. */
+export function translatedPairs(
+  project: Project,
+): Array<{ doc: MarkdownDoc; target: MarkdownDoc }> {
+  const translation = project.translation;
+  if (!translation) return [];
+  const pairs: Array<{ doc: MarkdownDoc; target: MarkdownDoc }> = [];
+  for (const doc of [...project.front, ...project.chapters]) {
+    if (!doc.readable) continue;
+    const target = counterpart(project, translation, doc);
+    if (target?.readable) pairs.push({ doc, target });
+  }
+  return pairs;
+}
+
+const alignedCache = new WeakMap<
+  MarkdownDoc,
+  { source: Segment[]; aligned: Map<string, Segment> }
+>();
+
+/** The source's segments and, by source id, the translated segment at the same place (computed once per pair). */
+export function alignedSegments(
+  doc: MarkdownDoc,
+  target: MarkdownDoc,
+): { source: Segment[]; aligned: Map<string, Segment> } {
+  const hit = alignedCache.get(target);
+  if (hit) return hit;
+  const source = segmentsOf(doc);
+  const result = { source, aligned: alignSegments(source, segmentsOf(target)) };
+  alignedCache.set(target, result);
+  return result;
 }
