@@ -1,8 +1,6 @@
 /** `flagship comments`: list the review comments (`:comment[...]{by="..."}`) with file:line. */
 import { Option, type Command } from 'commander';
-import { loadSources } from '../core/load.js';
-import { parseProject } from '../core/parse.js';
-import { collectComments, filterComments, type ReviewComment } from '../lifecycle/comments.js';
+import type { ReviewComment } from '../lifecycle/comments.js';
 
 function pretty(comments: ReviewComment[], total: number): string {
   const lines = comments.map(
@@ -39,7 +37,15 @@ Examples:
   flagship comments --by FPM --format json`,
     )
     .action(
-      (opts: { manuscript: string; by?: string; open?: boolean; format: 'pretty' | 'json' }) => {
+      async (opts: {
+        manuscript: string;
+        by?: string;
+        open?: boolean;
+        format: 'pretty' | 'json';
+      }) => {
+        const { loadSources } = await import('../core/load.js');
+        const { parseProject } = await import('../core/parse.js');
+        const { collectComments, filterComments } = await import('../lifecycle/comments.js');
         const project = parseProject(loadSources({ manuscript: opts.manuscript }));
         const all = collectComments(project);
         const comments = filterComments(all, { by: opts.by, open: opts.open });

@@ -3,11 +3,7 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { useColor } from '../reporters/pretty.js';
-import { compareProjects, info } from '../lifecycle/compare.js';
-import { DIFF_FORMATS, formatDiff, type DiffFormat } from '../lifecycle/diff-format.js';
-import { repoRoot } from '../lifecycle/git.js';
-import { writeRedline } from '../lifecycle/redline.js';
-import { lastRelease, loadSnapshot, WORKING } from '../lifecycle/snapshot.js';
+import { DIFF_FORMATS, type DiffFormat } from '../lifecycle/diff-format.js';
 
 interface DiffOptions {
   manuscript: string;
@@ -50,6 +46,12 @@ Examples:
   flagship diff main HEAD --format json`,
     )
     .action(async (fromArg: string | undefined, toArg: string | undefined, opts: DiffOptions) => {
+      // Loaded here: the comparison and the redline bring jsdiff and the render stack.
+      const { compareProjects, info } = await import('../lifecycle/compare.js');
+      const { formatDiff } = await import('../lifecycle/diff-format.js');
+      const { repoRoot } = await import('../lifecycle/git.js');
+      const { writeRedline } = await import('../lifecycle/redline.js');
+      const { lastRelease, loadSnapshot, WORKING } = await import('../lifecycle/snapshot.js');
       const cwd = process.cwd();
       const root = repoRoot(cwd);
       const from = fromArg ?? lastRelease(root);

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { type Command } from 'commander';
 import { STAGES } from '../core/types.js';
 import { toolVersion } from '../cli.js';
-import { release } from '../lifecycle/release.js';
 import { shortHash } from '../lifecycle/git.js';
 import { formatResult } from '../reporters/index.js';
 import { useColor } from '../reporters/pretty.js';
@@ -31,6 +30,7 @@ Example:
   flagship release first && git push origin first-v0.3.0`,
     )
     .action(async (draft: string, opts: { manuscript: string; bibliography?: string }) => {
+      const { release } = await import('../lifecycle/release.js');
       const outcome = await release({
         draft,
         manuscript: opts.manuscript,

@@ -1,8 +1,7 @@
 /** `flagship status`: the completeness matrix per chapter and the due dates of the drafts. */
 import { Option, type Command } from 'commander';
 import { STAGES } from '../core/types.js';
-import { computeStatus } from '../lifecycle/status.js';
-import { formatStatus, STATUS_FORMATS, type StatusFormat } from '../lifecycle/status-format.js';
+import { STATUS_FORMATS, type StatusFormat } from '../lifecycle/status-format.js';
 
 export function register(program: Command): void {
   program
@@ -42,6 +41,8 @@ Examples:
         bibliography?: string;
         today?: string;
       }) => {
+        const { computeStatus } = await import('../lifecycle/status.js');
+        const { formatStatus } = await import('../lifecycle/status-format.js');
         const report = await computeStatus({
           manuscript: opts.manuscript,
           draft: opts.draft,

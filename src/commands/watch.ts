@@ -3,8 +3,6 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { STAGES } from '../core/types.js';
 import { useColor } from '../reporters/pretty.js';
-import { startWatch } from '../watch/session.js';
-import { createRenderer } from '../watch/renderer.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -54,6 +52,9 @@ Examples:
           process.stderr.write(
             `flagship watch: listening on ${opts.host}: other machines on the network can read the draft.\n`,
           );
+        // Loaded here: the server, the watcher and the render stack.
+        const { startWatch } = await import('../watch/session.js');
+        const { createRenderer } = await import('../watch/renderer.js');
         const renderer = await createRenderer({
           manuscript: opts.manuscript,
           draft: opts.draft,

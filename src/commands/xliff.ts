@@ -11,8 +11,7 @@ import { lockPath, readLock } from '../translation/lock.js';
 import { checkLanguage } from '../translation/translation.js';
 import { verifyLock } from '../translation/verify.js';
 import { formatVerify } from '../translation/verify-report.js';
-import { exportXliff } from '../translation/xliff-export.js';
-import { importXliff, type ImportResult } from '../translation/xliff-import.js';
+import type { ImportResult } from '../translation/xliff-import.js';
 import { setExit } from './shared.js';
 
 interface CommonOptions {
@@ -51,7 +50,11 @@ Examples:
   flagship xliff export --lang ru --single --out handoff`,
     )
     .action(
-      (opts: CommonOptions & { lang: string; out: string; single?: boolean; lock?: string }) => {
+      async (
+        opts: CommonOptions & { lang: string; out: string; single?: boolean; lock?: string },
+      ) => {
+        // Loaded here: the XML writer and reader are needed by these commands only.
+        const { exportXliff } = await import('../translation/xliff-export.js');
         const project = load(opts);
         const lang = checkLanguage(project, opts.lang);
         const file = lockPath(project, opts.lock);
@@ -100,10 +103,11 @@ Examples:
   flagship xliff import --dry-run --format json returned/01-introduction.ru.xlf`,
     )
     .action(
-      (
+      async (
         files: string[],
         opts: CommonOptions & { lang?: string; dryRun?: boolean; format: 'pretty' | 'json' },
       ) => {
+        const { importXliff } = await import('../translation/xliff-import.js');
         const project = load(opts);
         if (opts.lang) checkLanguage(project, opts.lang);
         const result = importXliff(
