@@ -69,14 +69,32 @@ const SOFT = '\u00ad';
 /** A token that must stay whole: URL, e-mail, symbol (ECE/HBP/184), code, acronym. */
 const VERBATIM = /[\d/@:_\\=]|^www\.|^[\p{Lu}\p{Pd}]+$/u;
 
+/**
+ * Words already hyphenated, per hyphenator: a manuscript repeats a few thousand words
+ * (60,000 words of text, about 4,000 distinct), so the patterns run once per word
+ * (hyphenation 190 -> 40 ms on the benchmark manuscript). Bounded: cleared when full.
+ */
+const memo = new WeakMap<Hyphenator, Map<string, string>>();
+const MEMO_WORDS = 100_000;
+
+function hyphenateWord(word: string, hyphenator: Hyphenator): string {
+  let words = memo.get(hyphenator);
+  if (!words) memo.set(hyphenator, (words = new Map()));
+  let done = words.get(word);
+  if (done === undefined) {
+    done = hyphenator.hyphenateSync(word, { hyphenChar: SOFT, minWordLength: 6 });
+    if (words.size >= MEMO_WORDS) words.clear();
+    words.set(word, done);
+  }
+  return done;
+}
+
 /** Insert soft hyphens into one run of text. */
 export function hyphenateText(text: string, hyphenator: Hyphenator): string {
   return text.replace(/\S+/g, (token) => {
     if (VERBATIM.test(token) || token.includes(SOFT)) return token;
     return token.replace(/\p{L}{6,}/gu, (word) =>
-      /^\p{Lu}{2,}/u.test(word)
-        ? word
-        : hyphenator.hyphenateSync(word, { hyphenChar: SOFT, minWordLength: 6 }),
+      /^\p{Lu}{2,}/u.test(word) ? word : hyphenateWord(word, hyphenator),
     );
   });
 }
