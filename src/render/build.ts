@@ -18,7 +18,7 @@ import type { Stage } from '../core/types.js';
 import { atomicWrite } from '../util/atomic-write.js';
 import { serializeSealed } from '../util/integrity.js';
 import { lockOutput } from '../util/output-lock.js';
-import { findBrowser, launchBrowser, NO_BROWSER_MESSAGE } from './browser.js';
+import { findBrowser, launchBrowser, NO_BROWSER_MESSAGE, type BrowserSession } from './browser.js';
 import { templateFile, templatesDir } from './document.js';
 import { loadI18n } from './i18n.js';
 import { listEntries } from './lists.js';
@@ -108,6 +108,30 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     last = now;
   };
 
+  // The browser starts now and boots (0.3-0.5 s) on the other core while check and
+  // render run here; closed in `finally` unless the print below takes it over.
+  const found = options.browser || options.pdf === false ? undefined : findBrowser();
+  let launching = found ? launchBrowser(found) : undefined;
+  launching?.catch(() => undefined); // a failed start is reported where it is awaited
+  try {
+    return await buildWith(options, cwd, stage, timings, found, () => {
+      const taken = launching;
+      launching = undefined;
+      return taken;
+    });
+  } finally {
+    await launching?.then((session) => session.close()).catch(() => undefined);
+  }
+}
+
+async function buildWith(
+  options: BuildOptions,
+  cwd: string,
+  stage: (name: string) => void,
+  timings: Record<string, number>,
+  found: ReturnType<typeof findBrowser>,
+  takeBrowser: () => Promise<BrowserSession> | undefined,
+): Promise<BuildResult> {
   const result = await check({
     manuscript: options.manuscript,
     cwd,
@@ -117,7 +141,6 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   });
   stage('check');
   if (!result.ok && !options.force) return { ok: false, check: result, warnings: [], timings };
-  const found = options.browser ? undefined : findBrowser();
   if (options.pdf !== false && !options.browser && !found) throw new UsageError(NO_BROWSER_MESSAGE);
 
   // The edition in `lang`: the chapters of manuscript/<lang>/, mandated titles, CSL locale.
@@ -165,7 +188,7 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
     return { ok: result.ok, check: result, html: htmlPath, warnings: rendered.warnings, timings };
   }
 
-  const session = options.browser ? undefined : await launchBrowser(found);
+  const session = options.browser ? undefined : await takeBrowser();
   let printed;
   let browserVersion = '';
   try {
@@ -253,8 +276,23 @@ export async function build(options: BuildOptions = {}): Promise<BuildResult> {
   });
   stage('metadata');
 
-  const facts = await readPdf(bytes, printed.layout?.tocPages);
+  // Read back the text of the contents, the chapter openings and the first and last
+  // pages (verify.ts): the rest is proved by the page count and the links' destinations.
+  const layout = printed.layout;
+  const openings = new Set(rendered.chapters.map((d) => d.titleId));
+  const facts = await readPdf(bytes, {
+    tocPages: layout?.tocPages,
+    textPages: layout
+      ? [
+          0,
+          layout.pages - 1,
+          ...layout.toc.filter((t) => openings.has(t.id)).map((t) => t.pageIndex),
+        ]
+      : undefined,
+    layoutFolios: layout?.folios,
+  });
   const problems = verifyPdf(facts, {
+    layout: layout ? { pages: layout.pages, folios: layout.folios } : undefined,
     tocTargets: [
       ...rendered.front.map((d) => d.titleId),
       ...rendered.chapters.flatMap((d) => [d.titleId, ...d.sections.map((s) => s.id)]),

@@ -16,6 +16,7 @@ const facts = (over: Partial<PdfFacts> = {}): PdfFacts => ({
   info: {},
   text: [],
   folios: [],
+  read: [],
   pageLabels: null,
   pageMode: 'UseNone',
   ...over,
@@ -26,6 +27,27 @@ const expected = {
 };
 
 describe('verifyPdf', () => {
+  it('rejects a PDF with another page count than the layout made', () => {
+    const layout = { pages: 13, folios: [] };
+    expect(verifyPdf(facts(), { ...expected, layout }).join()).toMatch(
+      /the PDF has 12 pages but the layout made 13/,
+    );
+  });
+  it('rejects a page whose printed number, read back, is not the one the layout gave it', () => {
+    const folios = ['i', 'ii', 'iii', 'iv', '1', '2', '3', '4', '5', '6', '7', '8'];
+    const layout = { pages: 12, folios };
+    const read = facts({
+      read: [0, 4, 11],
+      folios: ['i', '', '', '', '1', '', '', '', '', '', '', '9'],
+    });
+    expect(verifyPdf(read, { ...expected, layout })).toEqual([
+      'PDF page 12 prints the page number "9", but the layout numbered it "8"',
+    ]);
+    // Pages not read are not compared (their folios come from the layout).
+    expect(
+      verifyPdf(facts({ read: [0, 4], folios: read.folios }), { ...expected, layout }),
+    ).toEqual([]);
+  });
   it('accepts a TOC whose numbers match the pages and bookmarks that point at the chapters', () => {
     expect(verifyPdf(facts(), expected)).toEqual([]);
   });
