@@ -16,6 +16,7 @@ import { check, type CheckResult } from '../core/pipeline.js';
 import { displayPath } from '../core/source.js';
 import type { Stage } from '../core/types.js';
 import { atomicWrite } from '../util/atomic-write.js';
+import { collectGarbage } from '../util/memory.js';
 import { serializeSealed } from '../util/integrity.js';
 import { lockOutput } from '../util/output-lock.js';
 import { findBrowser, launchBrowser, NO_BROWSER_MESSAGE, type BrowserSession } from './browser.js';
@@ -97,7 +98,11 @@ export function defaultPdfName(slug: string, draft: Stage, version: string): str
 
 const sha256 = (data: Uint8Array | string) => createHash('sha256').update(data).digest('hex');
 
+/** Builds finished in this process: from the second on, the last one's garbage goes first. */
+let builds = 0;
+
 export async function build(options: BuildOptions = {}): Promise<BuildResult> {
+  if (builds++ > 0) collectGarbage(); // a session (watch): start from one build's footprint
   const cwd = options.cwd ?? process.cwd();
   const timings: Record<string, number> = {};
   let last = Date.now();
@@ -194,7 +199,7 @@ async function buildWith(
   try {
     const browser = options.browser ?? session!.browser;
     browserVersion = await browser.version();
-    printed = await printPdf({
+    const printing = printPdf({
       html: rendered.print,
       browser,
       paged: true,
@@ -204,6 +209,12 @@ async function buildWith(
         incomplete: result.ok ? undefined : i18n.t('incomplete'),
       },
     });
+    // The trees of check and render are garbage now: collect them while the browser lays
+    // out the pages (this thread is idle then), so the PDF stages start from a small heap.
+    printing.catch(() => undefined); // a failure is thrown by the await below
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    collectGarbage();
+    printed = await printing;
   } finally {
     await session?.close();
   }
