@@ -1,10 +1,9 @@
 /** `flagship build`: the publication as a PDF (and optionally HTML) for a draft stage. */
-import { Option, type Command } from 'commander';
-import { STAGES } from '../core/types.js';
+import type { Command } from 'commander';
 import { displayPath } from '../core/source.js';
 import { formatResult } from '../reporters/index.js';
 import { useColor } from '../reporters/pretty.js';
-import { setExit } from './shared.js';
+import { bibliographyOption, draftOption, manuscriptOption, setExit } from './shared.js';
 
 /** Progress on a terminal, silence in CI or when piped. */
 function showProgress(quiet: boolean): boolean {
@@ -17,16 +16,12 @@ export function register(program: Command): void {
     .description(
       'build the publication as a PDF for a draft stage (checks first; exit 1 on errors)',
     )
-    .option('-m, --manuscript <dir>', 'manuscript directory', 'manuscript')
-    .addOption(
-      new Option('-d, --draft <stage>', 'draft stage (default: manuscript.yaml `draft`)').choices(
-        STAGES,
-      ),
-    )
+    .addOption(manuscriptOption())
+    .addOption(draftOption())
     .option('-o, --out <file>', 'PDF to write (default: dist/<slug>-<draft>-draft-v<version>.pdf)')
     .option('--html', 'also write the self-contained HTML edition beside the PDF')
     .option('--force', 'render even when the checks find errors; every page then says INCOMPLETE')
-    .option('--bibliography <file>', 'bibliography file (default: manuscript.yaml `bibliography`)')
+    .addOption(bibliographyOption())
     .option(
       '-l, --lang <code>',
       'build the edition in this language from <manuscript>/<code>/ (fr, ru; see docs/translation.md)',

@@ -1,25 +1,20 @@
 /** `flagship check`: the manuscript contract as a CI gate. */
 import { Option, type Command } from 'commander';
 import { check } from '../core/pipeline.js';
-import { STAGES } from '../core/types.js';
 import { formatResult, FORMATS, type Format } from '../reporters/index.js';
 import { useColor } from '../reporters/pretty.js';
-import { setExit } from './shared.js';
+import { bibliographyOption, draftOption, manuscriptOption, setExit } from './shared.js';
 
 export function register(program: Command): void {
   program
     .command('check')
     .description('check the manuscript against the contract for a draft stage; exit 1 on errors')
-    .option('-m, --manuscript <dir>', 'manuscript directory', 'manuscript')
-    .addOption(
-      new Option('-d, --draft <stage>', 'draft stage (default: manuscript.yaml `draft`)').choices(
-        STAGES,
-      ),
-    )
+    .addOption(manuscriptOption())
+    .addOption(draftOption())
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(FORMATS).default('pretty'),
     )
-    .option('--bibliography <file>', 'bibliography file (default: manuscript.yaml `bibliography`)')
+    .addOption(bibliographyOption())
     .option(
       '-l, --lang <code>',
       'also check the translation in <manuscript>/<code>/ against the source (see docs/translation.md)',

@@ -1,6 +1,7 @@
 /** `flagship comments`: list the review comments (`:comment[...]{by="..."}`) with file:line. */
 import { Option, type Command } from 'commander';
 import type { ReviewComment } from '../lifecycle/comments.js';
+import { manuscriptOption } from './shared.js';
 
 function pretty(comments: ReviewComment[], total: number): string {
   const lines = comments.map(
@@ -18,7 +19,7 @@ export function register(program: Command): void {
   program
     .command('comments')
     .description('list the review comments of the manuscript with file:line, reviewer and status')
-    .option('-m, --manuscript <dir>', 'manuscript directory', 'manuscript')
+    .addOption(manuscriptOption())
     .option('--by <name>', 'only comments by this reviewer (case-insensitive, part of the name)')
     .option('--open', 'only comments still open (not marked `resolved`)')
     .addOption(

@@ -4,6 +4,7 @@ import { Option, type Command } from 'commander';
 import { UsageError } from '../core/errors.js';
 import { useColor } from '../reporters/pretty.js';
 import { DIFF_FORMATS, type DiffFormat } from '../lifecycle/diff-format.js';
+import { bibliographyOption, manuscriptOption } from './shared.js';
 
 interface DiffOptions {
   manuscript: string;
@@ -25,8 +26,8 @@ export function register(program: Command): void {
     )
     .argument('[from]', 'release name (e.g. first-v0.3.0) or git ref; default: the last release')
     .argument('[to]', 'release name or git ref; default: the working tree (`working`)')
-    .option('-m, --manuscript <dir>', 'manuscript directory', 'manuscript')
-    .option('--bibliography <file>', 'bibliography file (default: manuscript.yaml `bibliography`)')
+    .addOption(manuscriptOption())
+    .addOption(bibliographyOption())
     .addOption(
       new Option('-f, --format <format>', 'terminal report format')
         .choices(DIFF_FORMATS)

@@ -5,13 +5,12 @@ import { loadSources } from '../core/load.js';
 import { parseProject } from '../core/parse.js';
 import { check, parseStage } from '../core/pipeline.js';
 import { displayPath } from '../core/source.js';
-import { STAGES } from '../core/types.js';
 import { formatResult, FORMATS, type Format } from '../reporters/index.js';
 import { useColor } from '../reporters/pretty.js';
 import { buildLock, lockPath, readLock, writeLock, type Lock } from '../translation/lock.js';
 import { verifyLock } from '../translation/verify.js';
 import { formatVerify } from '../translation/verify-report.js';
-import { setExit } from './shared.js';
+import { bibliographyOption, draftOption, manuscriptOption, setExit } from './shared.js';
 
 interface LockOptions {
   manuscript: string;
@@ -29,14 +28,9 @@ export function register(program: Command): void {
     .description(
       'freeze the source for translation (a lock with SHA-256 of every file and segment); --verify reports what moved',
     )
-    .option('-m, --manuscript <dir>', 'manuscript directory', 'manuscript')
-    .addOption(
-      new Option(
-        '-d, --draft <stage>',
-        'check the source as this draft stage before locking (default: manuscript.yaml `draft`)',
-      ).choices(STAGES),
-    )
-    .option('--bibliography <file>', 'bibliography file (default: manuscript.yaml `bibliography`)')
+    .addOption(manuscriptOption())
+    .addOption(draftOption('check the source as this draft stage before locking'))
+    .addOption(bibliographyOption())
     .option('--lock <file>', 'lock file (default: <manuscript>/translation.lock.json)')
     .option('--verify', 'compare the source with the lock; exit 1 and list what changed')
     .option('--force', 'write the lock even if `flagship check` finds errors at the draft stage')

@@ -6,7 +6,7 @@ import { toolVersion } from '../cli.js';
 import { shortHash } from '../lifecycle/git.js';
 import { formatResult } from '../reporters/index.js';
 import { useColor } from '../reporters/pretty.js';
-import { setExit } from './shared.js';
+import { bibliographyOption, manuscriptOption, setExit } from './shared.js';
 
 export function register(program: Command): void {
   program
@@ -15,8 +15,8 @@ export function register(program: Command): void {
       'check the manuscript for a draft stage, build its PDF and record the release in releases/<draft>-v<version>/ with a git tag',
     )
     .argument('<draft>', `the draft stage to release: ${STAGES.join(', ')}`)
-    .option('-m, --manuscript <dir>', 'manuscript directory', 'manuscript')
-    .option('--bibliography <file>', 'bibliography file (default: manuscript.yaml `bibliography`)')
+    .addOption(manuscriptOption())
+    .addOption(bibliographyOption())
     .addHelpText(
       'after',
       `

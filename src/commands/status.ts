@@ -1,7 +1,7 @@
 /** `flagship status`: the completeness matrix per chapter and the due dates of the drafts. */
 import { Option, type Command } from 'commander';
-import { STAGES } from '../core/types.js';
 import { STATUS_FORMATS, type StatusFormat } from '../lifecycle/status-format.js';
+import { bibliographyOption, draftOption, manuscriptOption } from './shared.js';
 
 export function register(program: Command): void {
   program
@@ -9,19 +9,14 @@ export function register(program: Command): void {
     .description(
       'one row per chapter: required elements, words, citations, footnotes, figures, tables, TODOs, review comments and what blocks the draft; due dates',
     )
-    .option('-m, --manuscript <dir>', 'manuscript directory', 'manuscript')
-    .addOption(
-      new Option(
-        '-d, --draft <stage>',
-        'the draft to report on (default: manuscript.yaml `draft`)',
-      ).choices(STAGES),
-    )
+    .addOption(manuscriptOption())
+    .addOption(draftOption('the draft to report on'))
     .addOption(
       new Option('-f, --format <format>', 'output format')
         .choices(STATUS_FORMATS)
         .default('pretty'),
     )
-    .option('--bibliography <file>', 'bibliography file (default: manuscript.yaml `bibliography`)')
+    .addOption(bibliographyOption())
     .option('--today <date>', 'count days left from this date, YYYY-MM-DD (default: today)')
     .addHelpText(
       'after',

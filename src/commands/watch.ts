@@ -1,8 +1,8 @@
 /** `flagship watch`: rebuild on save, serve the HTML edition with live reload and diagnostics. */
-import { Option, type Command } from 'commander';
+import type { Command } from 'commander';
 import { UsageError } from '../core/errors.js';
-import { STAGES } from '../core/types.js';
 import { useColor } from '../reporters/pretty.js';
+import { bibliographyOption, draftOption, manuscriptOption } from './shared.js';
 
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1']);
 
@@ -12,13 +12,9 @@ export function register(program: Command): void {
     .description(
       'rebuild on every save and serve the HTML edition on localhost with live reload and diagnostics',
     )
-    .option('-m, --manuscript <dir>', 'manuscript directory', 'manuscript')
-    .addOption(
-      new Option('-d, --draft <stage>', 'draft stage (default: manuscript.yaml `draft`)').choices(
-        STAGES,
-      ),
-    )
-    .option('--bibliography <file>', 'bibliography file (default: manuscript.yaml `bibliography`)')
+    .addOption(manuscriptOption())
+    .addOption(draftOption())
+    .addOption(bibliographyOption())
     .option('--port <n>', 'port of the preview server (0: any free port)', '4173')
     .option(
       '--host <address>',

@@ -12,7 +12,7 @@ import { checkLanguage } from '../translation/translation.js';
 import { verifyLock } from '../translation/verify.js';
 import { formatVerify } from '../translation/verify-report.js';
 import type { ImportResult } from '../translation/xliff-import.js';
-import { setExit } from './shared.js';
+import { bibliographyOption, manuscriptOption, setExit } from './shared.js';
 
 interface CommonOptions {
   manuscript: string;
@@ -36,8 +36,8 @@ export function register(program: Command): void {
     .requiredOption('-l, --lang <code>', 'target language, e.g. fr or ru')
     .option('-o, --out <dir>', 'output directory', 'xliff')
     .option('--single', 'one XLIFF file for the whole publication instead of one per chapter')
-    .option('-m, --manuscript <dir>', 'manuscript directory', 'manuscript')
-    .option('--bibliography <file>', 'bibliography file (default: manuscript.yaml `bibliography`)')
+    .addOption(manuscriptOption())
+    .addOption(bibliographyOption())
     .option('--lock <file>', 'lock file (default: <manuscript>/translation.lock.json)')
     .addHelpText(
       'after',
@@ -85,8 +85,8 @@ Examples:
     .argument('<files...>', 'XLIFF files returned by the translators')
     .option('-l, --lang <code>', 'expected target language (default: the files’ trgLang)')
     .option('--dry-run', 'check the files and report, but write nothing')
-    .option('-m, --manuscript <dir>', 'manuscript directory', 'manuscript')
-    .option('--bibliography <file>', 'bibliography file (default: manuscript.yaml `bibliography`)')
+    .addOption(manuscriptOption())
+    .addOption(bibliographyOption())
     .addOption(
       new Option('-f, --format <format>', 'output format')
         .choices(['pretty', 'json'])
