@@ -356,7 +356,13 @@ async function buildWith(
   // One writer per output directory: a second build into it waits, so the PDF, the HTML
   // and build.json on disk always come from the same build (util/output-lock.ts).
   const outputLock = lockOutput(path.dirname(pdfPath));
-  const buildJson = path.join(path.dirname(pdfPath), 'build.json');
+  // A translated edition keeps its own record (build.ru.json), so building the French or
+  // Russian edition into dist/ does not overwrite the source edition's build.json.
+  const sourceLang = result.project.config.language ?? 'en';
+  const buildJson = path.join(
+    path.dirname(pdfPath),
+    lang === sourceLang ? 'build.json' : `build.${lang}.json`,
+  );
   try {
     atomicWrite(pdfPath, bytes);
     if (htmlPath) atomicWrite(htmlPath, rendered.screen);

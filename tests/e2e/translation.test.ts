@@ -6,7 +6,7 @@
  * localised headings in the PDF's text. One PDF is rendered for the whole file.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -222,7 +222,9 @@ describe('translation hand-off (CLI, shipped manuscript)', () => {
     const info = spawnSync('pdfinfo', [pdf], { encoding: 'utf8' }).stdout;
     expect(info).toMatch(/Tagged:\s+yes/);
     expect(readFileSync(pdf).toString('latin1')).toMatch(/\/Lang \(ru\)/);
-    const record = JSON.parse(readFileSync(path.join(root, 'dist/build.json'), 'utf8')) as {
+    // The Russian edition has its own record; the source edition's build.json is not touched.
+    expect(existsSync(path.join(root, 'dist/build.json'))).toBe(false);
+    const record = JSON.parse(readFileSync(path.join(root, 'dist/build.ru.json'), 'utf8')) as {
       language: string;
       sources: Record<string, string>;
     };
