@@ -219,6 +219,10 @@ async function buildWith(
     await session?.close();
   }
   stage('print');
+  // Where the print went (not reported as stages of their own: they are inside 'print').
+  timings['print:load'] = printed.timings.load;
+  timings['print:layout'] = printed.timings.layout;
+  timings['print:pdf'] = printed.timings.pdf;
 
   const warnings = [
     ...rendered.warnings,

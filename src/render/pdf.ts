@@ -44,6 +44,8 @@ export interface PrintResult {
   /** Errors the page's scripts threw (Paged.js problems). */
   errors: string[];
   layout?: LayoutReport;
+  /** Milliseconds of each step: loading the page, the Paged.js layout (with flagship's), page.pdf. */
+  timings: { load: number; layout: number; pdf: number };
 }
 
 /** The layout stalled (see FLAGSHIP_LAYOUT_TIMEOUT). */
@@ -105,6 +107,14 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
 async function printWith(options: PrintOptions): Promise<PrintResult> {
   return withBrowser(options.browser, async (browser) => {
     const page = await browser.newPage();
+    let last = performance.now();
+    const lap = () => {
+      const now = performance.now();
+      const ms = Math.round(now - last);
+      last = now;
+      return ms;
+    };
+    const timings = { load: 0, layout: 0, pdf: 0 };
     const blocked: string[] = [];
     const errors: string[] = [];
     const allowDirs = (
@@ -133,6 +143,7 @@ async function printWith(options: PrintOptions): Promise<PrintResult> {
         await page.goto(pathToFileURL(path.resolve(options.file)).href, { waitUntil: 'load' });
       else await page.setContent(options.html ?? '', { waitUntil: 'load' });
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
+      timings.load = lap();
       let layout: LayoutReport | undefined;
       if (options.paged) {
         await page.evaluate(pagedJs());
@@ -167,6 +178,7 @@ async function printWith(options: PrintOptions): Promise<PrintResult> {
         const debug = process.env.FLAGSHIP_DEBUG_LAYOUT;
         if (debug) writeFileSync(debug, await page.content());
       }
+      timings.layout = lap();
       const pdf = await page.pdf({
         preferCSSPageSize: true,
         printBackground: true,
@@ -175,7 +187,8 @@ async function printWith(options: PrintOptions): Promise<PrintResult> {
         timeout: 0,
         ...options.pdf,
       });
-      return { pdf, blocked, errors, layout };
+      timings.pdf = lap();
+      return { pdf, blocked, errors, layout, timings };
     } finally {
       await page.close().catch(() => undefined);
     }
