@@ -101,6 +101,49 @@ describe('printPdf', () => {
   });
 });
 
+describe('printPdf on a long document (finished pages parked during layout)', () => {
+  it('keeps every page, in order, with its footnotes at its foot', async () => {
+    // Twelve chapters of a page or more, each with notes: pages are taken out of the
+    // document while later ones are laid out and must all come back in order.
+    const chapters = Array.from({ length: 12 }, (_, i) => {
+      const n = i + 1;
+      const paragraphs = Array.from(
+        { length: n % 3 === 0 ? 9 : 3 },
+        (_, j) =>
+          `<p>Chapter ${n} paragraph ${j + 1}. ${'Words fill the page. '.repeat(12)}<span class="footnote">Note of chapter ${n}, paragraph ${j + 1}.</span></p>`,
+      ).join('');
+      return `<section class="chapter"${n === 1 ? ' data-body-start' : ''}><h1 id="c${n}">Chapter ${n}</h1>${paragraphs}</section>`;
+    }).join('');
+    const html = `<!doctype html><html><head><style>
+      @page { size: A5; margin: 15mm; }
+      .chapter { break-before: page; }
+      .footnote { float: footnote; }
+    </style></head><body>${chapters}</body></html>`;
+    const result = await printPdf({ html, browser: session.browser, paged: true });
+    const file = path.join(dir, 'long.pdf');
+    writeFileSync(file, result.pdf);
+    const pages = result.layout!.pages;
+    expect(pages).toBeGreaterThanOrEqual(12);
+    const text = Array.from({ length: pages }, (_, i) =>
+      execFileSync('pdftotext', ['-f', `${i + 1}`, '-l', `${i + 1}`, file, '-'], {
+        encoding: 'utf8',
+      }).replace(/\s+/g, ' '),
+    );
+    // Chapters start on their own pages, in order, and every paragraph's note is on its page.
+    const starts = Array.from({ length: 12 }, (_, i) =>
+      text.findIndex((t) => t.includes(`Chapter ${i + 1} paragraph 1.`)),
+    );
+    expect(starts.every((p, i) => p >= 0 && (i === 0 || p > starts[i - 1]!))).toBe(true);
+    for (const [i, t] of text.entries())
+      for (const [, chapter, paragraph] of t.matchAll(/Chapter (\d+) paragraph (\d+)\./g))
+        expect(
+          text[i]!.includes(`Note of chapter ${chapter}, paragraph ${paragraph}.`) ||
+            text[i + 1]!.includes(`Note of chapter ${chapter}, paragraph ${paragraph}.`),
+          `note of ${chapter}.${paragraph} (PDF page ${i + 1})`,
+        ).toBe(true);
+  });
+});
+
 describe('applyLayout (on pages as Paged.js leaves them)', () => {
   it('reports a footnote printed on another page than its call', async () => {
     const page = await session.browser.newPage();
