@@ -70,6 +70,20 @@ function pagedJs(): string {
   return pagedSource;
 }
 
+/**
+ * Keep the browser from laying out the whole unpaginated document on load: Paged.js
+ * moves the content into its pages and lays those out anyway, so that first layout
+ * was wasted (load 0.54-0.78 s -> 0.12-0.17 s for the 207-page benchmark). The rule
+ * is removed just before Paged.js starts. The templates' fonts are system fonts (no
+ * @font-face), so nothing waits for a font that the hidden body would not request.
+ */
+const HOLD = '<style data-flagship-hold>body { display: none; }</style>';
+
+function holdLayout(html: string): string {
+  const head = html.search(/<\/head>/i);
+  return head < 0 ? HOLD + html : html.slice(0, head) + HOLD + html.slice(head);
+}
+
 function inside(file: string, dirs: string[]): boolean {
   return dirs.some((dir) => {
     const rel = path.relative(dir, file);
@@ -141,7 +155,13 @@ async function printWith(options: PrintOptions): Promise<PrintResult> {
       page.on('pageerror', (error) => errors.push(String((error as Error).message ?? error)));
       if (options.file)
         await page.goto(pathToFileURL(path.resolve(options.file)).href, { waitUntil: 'load' });
-      else await page.setContent(options.html ?? '', { waitUntil: 'load' });
+      else
+        await page.setContent(
+          options.paged ? holdLayout(options.html ?? '') : (options.html ?? ''),
+          {
+            waitUntil: 'load',
+          },
+        );
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       timings.load = lap();
       let layout: LayoutReport | undefined;
@@ -152,6 +172,8 @@ async function printWith(options: PrintOptions): Promise<PrintResult> {
           const w = window as unknown as {
             Paged: { Previewer: new () => { preview(): Promise<unknown> } };
           };
+          // Paged.js takes the content out of the body before it lays anything out.
+          document.querySelector('style[data-flagship-hold]')?.remove();
           await new w.Paged.Previewer().preview();
         });
         // Paged.js can stall without an error on content it cannot lay out: give up loudly.
