@@ -28,7 +28,7 @@ import { mendOutlineTitles, setPageLabels } from './outline.js';
 import { printPdf } from './pdf.js';
 import { provenance } from './provenance.js';
 import { renderStage } from './stages.js';
-import { readPdf, verifyPdf } from './verify.js';
+import { preloadReader, readPdf, verifyPdf } from './verify.js';
 import { UsageError } from '../core/errors.js';
 import { localiseProject } from '../translation/localise.js';
 
@@ -214,6 +214,7 @@ async function buildWith(
     printing.catch(() => undefined); // a failure is thrown by the await below
     await new Promise((resolve) => setTimeout(resolve, 50));
     collectGarbage();
+    preloadReader(); // the render is done: pdf.js's polyfills no longer slow anything
     printed = await printing;
   } finally {
     await session?.close();
