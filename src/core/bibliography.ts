@@ -188,6 +188,31 @@ function mendItem(item: CslItem): CslItem {
   return item;
 }
 
+/** What parsing the bibliography yields, as the cache stores it: entries and recorded messages. */
+export interface ParsedBibliography {
+  entries: BibEntry[];
+  messages: RecordedMessage[];
+}
+
+/**
+ * Parse the bibliography and record the messages the parse reported on the
+ * source's vfile (`parseBibliography` plus what the cache and the parse worker keep).
+ */
+export function parseBibliographyRecorded(source: Source): {
+  bibliography: Bibliography;
+  parsed: ParsedBibliography;
+} {
+  const before = source.file.messages.length;
+  const bibliography = parseBibliography(source);
+  return {
+    bibliography,
+    parsed: {
+      entries: bibliography.entries,
+      messages: recordMessages(source.file.messages.slice(before)),
+    },
+  };
+}
+
 /**
  * Parse the bibliography once per content: the entries and the messages of a
  * parse are cached by the SHA-256 of the file's bytes (`cache.ts`); a hit gives
@@ -196,30 +221,29 @@ function mendItem(item: CslItem): CslItem {
 export function parseBibliographyCached(source: Source, cwd: string = process.cwd()): Bibliography {
   if (!source.readable) return parseBibliography(source);
   let fresh: Bibliography | undefined;
-  const { entries, messages } = cached<{ entries: BibEntry[]; messages: RecordedMessage[] }>(
-    'bibtex',
-    source.sha256,
-    cwd,
-    () => {
-      const before = source.file.messages.length;
-      fresh = parseBibliography(source);
-      return {
-        entries: fresh.entries,
-        messages: recordMessages(source.file.messages.slice(before)),
-      };
-    },
-  );
-  if (fresh) return fresh;
-  replayMessages(source.file, messages);
+  const parsed = cached<ParsedBibliography>('bibtex', source.sha256, cwd, () => {
+    const result = parseBibliographyRecorded(source);
+    fresh = result.bibliography;
+    return result.parsed;
+  });
+  return fresh ?? bibliographyFrom(source, parsed);
+}
+
+/**
+ * The bibliography of a parse made elsewhere (the cache, a parse worker): its
+ * recorded messages are re-created on this source's vfile.
+ */
+export function bibliographyFrom(source: Source, parsed: ParsedBibliography): Bibliography {
+  replayMessages(source.file, parsed.messages);
   const bib: Bibliography = {
     path: source.path,
     file: source.file,
     sha256: source.sha256,
     readable: true,
-    entries,
+    entries: parsed.entries,
     byKey: new Map(),
   };
-  for (const entry of entries)
+  for (const entry of parsed.entries)
     if (entry.key && !bib.byKey.has(entry.key)) bib.byKey.set(entry.key, entry);
   return bib;
 }

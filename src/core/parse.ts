@@ -17,7 +17,7 @@ import headingIds from './syntax/heading-ids.js';
 import restoreBareDirectives from './syntax/restore-bare-directives.js';
 import type { MarkdownDoc, Project } from './types.js';
 import type { Sources } from './load.js';
-import { parseBibliographyCached } from './bibliography.js';
+import { parseBibliographyCached, type Bibliography } from './bibliography.js';
 import { cached } from './cache.js';
 import { recordMessages, replayMessages, type RecordedMessage } from './recorded-messages.js';
 
@@ -144,16 +144,29 @@ export function parseDoc(
   kind: MarkdownDoc['kind'],
   cwd: string = process.cwd(),
 ): MarkdownDoc {
-  let parsed: ParsedMarkdown;
-  if (!source.readable) parsed = parseContent(source);
-  else {
-    let computed = false;
-    parsed = cached('markdown', source.sha256, cwd, () => {
-      computed = true;
-      return parseContent(source);
-    });
-    if (!computed) replayMessages(source.file, parsed.messages);
-  }
+  if (!source.readable) return toDoc(source, kind, parseContent(source));
+  let computed = false;
+  const parsed = cached('markdown', source.sha256, cwd, () => {
+    computed = true;
+    return parseContent(source);
+  });
+  return computed ? toDoc(source, kind, parsed) : docFrom(source, kind, parsed);
+}
+
+/**
+ * The document of a parse made elsewhere (the cache, a parse worker): its
+ * recorded messages are re-created on this source's vfile.
+ */
+export function docFrom(
+  source: Source,
+  kind: MarkdownDoc['kind'],
+  parsed: ParsedMarkdown,
+): MarkdownDoc {
+  replayMessages(source.file, parsed.messages);
+  return toDoc(source, kind, parsed);
+}
+
+function toDoc(source: Source, kind: MarkdownDoc['kind'], parsed: ParsedMarkdown): MarkdownDoc {
   const { tree, frontmatter } = parsed;
   const slug = path.basename(source.path, '.md').replace(/^\d+[-_]/, '');
   const id =
@@ -173,11 +186,20 @@ export function parseDoc(
   };
 }
 
+/** Parts of the parse stage already done (by `parse-parallel.ts`), by source. */
+export interface ParsedParts {
+  docs?: Map<Source, MarkdownDoc>;
+  bibliography?: Bibliography;
+}
+
 /** The parse stage over a whole manuscript: every Markdown file and the bibliography. */
-export function parseProject(sources: Sources): Project {
-  const front = sources.front.map((s) => parseDoc(s, 'front', sources.cwd));
-  const chapters = sources.chapters.map((s) => parseDoc(s, 'chapter', sources.cwd));
-  const bibliography = parseBibliographyCached(sources.bibliography, sources.cwd);
+export function parseProject(sources: Sources, done: ParsedParts = {}): Project {
+  const doc = (s: Source, kind: MarkdownDoc['kind']) =>
+    done.docs?.get(s) ?? parseDoc(s, kind, sources.cwd);
+  const front = sources.front.map((s) => doc(s, 'front'));
+  const chapters = sources.chapters.map((s) => doc(s, 'chapter'));
+  const bibliography =
+    done.bibliography ?? parseBibliographyCached(sources.bibliography, sources.cwd);
   return {
     dir: sources.dir,
     cwd: sources.cwd,

@@ -5,8 +5,7 @@
  */
 import { RULES } from '../rules/index.js';
 import { loadSources, type LoadOptions } from './load.js';
-import { parseProject } from './parse.js';
-import { parseMissingInParallel } from './parse-parallel.js';
+import { parseProjectInParallel } from './parse-parallel.js';
 import { severityOf } from './severity.js';
 import { STAGES, type Diagnostic, type Project, type Rule, type Stage } from './types.js';
 import { UsageError } from './errors.js';
@@ -92,8 +91,7 @@ export function summarize(project: Project, diagnostics: Diagnostic[]): Summary 
 export async function check(options: CheckOptions = {}): Promise<CheckResult> {
   const sources = loadSources(options);
   const stage = parseStage(options.draft, sources.config.draft);
-  await parseMissingInParallel(sources); // fills the parse cache on two threads when it pays
-  const project = parseProject(sources);
+  const project = await parseProjectInParallel(sources); // on two threads when it pays
   if (options.lang !== undefined) attachTranslation(project, options.lang);
   await runRules(project, stage, options.rules);
   const diagnostics = collect(project, stage);

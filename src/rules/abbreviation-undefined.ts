@@ -14,15 +14,16 @@ const rule: Rule = {
     'Every abbreviation used in the text (SSC, ICT, U4SSC, ...) is in the abbreviations list (`front/NN-abbreviations.md`) or is defined at its first use as "Expansion (ABBR)"; headings and box titles do not count as the first use.',
   fix: 'Write the expansion before the first use, "smart sustainable cities (SSCs)", or add a row `| SSC | smart sustainable city |` to the abbreviations list.',
   run({ project }) {
-    const listed = new Set(abbreviationList(project).entries.map((e) => e.key));
+    const list = abbreviationList(project);
+    const listed = new Set(list.entries.map((e) => e.key));
     const byKey = new Map<string, Occurrence[]>();
     for (const use of abbreviationUses(project)) {
       if (use.title && !use.defines) continue;
-      byKey.set(use.key, [...(byKey.get(use.key) ?? []), use]);
+      const uses = byKey.get(use.key);
+      if (uses) uses.push(use);
+      else byKey.set(use.key, [use]);
     }
-    const listName =
-      abbreviationList(project).doc?.file.path ??
-      'the abbreviations list (front/NN-abbreviations.md)';
+    const listName = list.doc?.file.path ?? 'the abbreviations list (front/NN-abbreviations.md)';
     for (const [key, uses] of byKey) {
       if (listed.has(key)) continue;
       const first = uses[0]!;

@@ -1,8 +1,9 @@
 /** abbreviation-unused: every entry of the abbreviations list is used in the text. */
-import { visit } from 'unist-util-visit';
+import type { TextDirective } from 'mdast-util-directive';
 import { report } from '../core/report.js';
 import type { Rule } from '../core/types.js';
 import { abbreviationList, abbreviationUses } from './abbreviations.js';
+import { nodesOfType } from './nodes.js';
 
 const rule: Rule = {
   id: 'abbreviation-unused',
@@ -15,9 +16,8 @@ const rule: Rule = {
     const used = new Set(abbreviationUses(project).map((u) => u.key));
     // `:sdg[11]` renders "SDG 11".
     for (const doc of [...project.front, ...project.chapters])
-      visit(doc.tree, 'textDirective', (node) => {
+      for (const node of nodesOfType<TextDirective>(doc.tree, 'textDirective'))
         if (node.name === 'sdg') used.add('SDG');
-      });
     const seen = new Set<string>();
     for (const entry of list.entries) {
       if (seen.has(entry.key)) {

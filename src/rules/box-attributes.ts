@@ -1,8 +1,8 @@
 /** box-attributes: good-practice boxes name their country, city and title; UNECE-support boxes a title. */
 import type { ContainerDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
 import { report } from '../core/report.js';
 import type { Rule } from '../core/types.js';
+import { nodesOfType } from './nodes.js';
 import { readableChapters } from './util.js';
 
 const REQUIRED: Record<string, string[]> = {
@@ -23,12 +23,12 @@ const rule: Rule = {
   fix: 'Add the attribute to the box\'s opening line, e.g. `:::good-practice{country=ESP city="Barcelona" title="Open data platform"}`.',
   run({ project }) {
     for (const doc of readableChapters(project)) {
-      visit(doc.tree, 'containerDirective', (node: ContainerDirective) => {
+      for (const node of nodesOfType<ContainerDirective>(doc.tree, 'containerDirective')) {
         const required = REQUIRED[node.name];
-        if (!required) return;
+        if (!required) continue;
         const attrs = node.attributes ?? {};
         const missing = required.filter((name) => (attrs[name] ?? '').trim() === '');
-        if (missing.length === 0) return;
+        if (missing.length === 0) continue;
         const list = missing.map((m) => `\`${m}\``).join(', ');
         const example = missing.map((m) => EXAMPLE[m]).join(' ');
         report(
@@ -38,7 +38,7 @@ const rule: Rule = {
           node.position?.start,
           { suggestion: example },
         );
-      });
+      }
     }
   },
 };

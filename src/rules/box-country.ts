@@ -4,10 +4,10 @@
  * the code to write; a country outside the UNECE region is reported as such.
  */
 import type { ContainerDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
 import { memberByIso3, memberFromAlias, memberStates } from '../core/reference.js';
 import { report } from '../core/report.js';
 import type { Rule } from '../core/types.js';
+import { nodesOfType } from './nodes.js';
 import { attributePlace } from './domain-util.js';
 import { nearest, readableChapters } from './util.js';
 
@@ -18,10 +18,10 @@ const rule: Rule = {
   fix: 'Write the alpha-3 code (suggested when the value is a name, an alpha-2 code or a misspelt code); a practice from outside the UNECE region does not belong in a good-practice box.',
   run({ project }) {
     for (const doc of readableChapters(project)) {
-      visit(doc.tree, 'containerDirective', (node: ContainerDirective) => {
-        if (node.name !== 'good-practice' && node.name !== 'unece-support') return;
+      for (const node of nodesOfType<ContainerDirective>(doc.tree, 'containerDirective')) {
+        if (node.name !== 'good-practice' && node.name !== 'unece-support') continue;
         const value = (node.attributes?.country ?? '').trim();
-        if (value === '' || memberByIso3(value)) return; // box-attributes reports a missing one.
+        if (value === '' || memberByIso3(value)) continue; // box-attributes reports a missing one.
         const place = attributePlace(doc, node, 'country');
         const alias = memberFromAlias(value);
         if (alias) {
@@ -32,7 +32,7 @@ const rule: Rule = {
             place,
             { suggestion: alias.iso3 },
           );
-          return;
+          continue;
         }
         // A misspelt name ("Spian") is suggested; a code is not: CHN is one letter from CHE.
         const names = memberStates().flatMap((s) => [s.name, s.currentName]);
@@ -45,7 +45,7 @@ const rule: Rule = {
           place,
           { suggestion: close },
         );
-      });
+      }
     }
   },
 };

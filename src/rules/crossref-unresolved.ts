@@ -4,12 +4,12 @@
  * written by hand ("see Box 3.2") that no box, figure or table carries.
  */
 import type { Text } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { displayName, numberProject, type Numbering } from '../core/numbering.js';
 import { report } from '../core/report.js';
 import { isCrossrefKey, type CiteNode, type CrossrefNode } from '../core/syntax/citations.js';
 import type { MarkdownDoc, Rule } from '../core/types.js';
 import { pointIn, proseRuns } from './domain-util.js';
+import { nodesOf } from './nodes.js';
 import { allDocs, nearest } from './util.js';
 
 /** "Box 3.2", "Figure 1.4", "Table 2.1", "Section 4.2.1" written out by hand. */
@@ -74,14 +74,14 @@ const rule: Rule = {
           { suggestion: suggestion && `@${suggestion}` },
         );
       };
-      visit(doc.tree, (node) => {
+      for (const node of nodesOf(doc.tree)) {
         if (node.type === 'crossref')
           for (const item of (node as CrossrefNode).items) check(item.label, node as CrossrefNode);
         // A bracket that mixes citations and cross-references is a `cite` node.
         if (node.type === 'cite')
           for (const item of (node as CiteNode).items)
             if (isCrossrefKey(item.key)) check(item.key, node as CiteNode);
-      });
+      }
       for (const { node } of proseRuns(doc)) checkLiteral(doc, node, numbering, chapters);
     }
   },

@@ -1,8 +1,8 @@
 /** directive-unknown: every directive is one flagship knows, used with the right number of colons. */
-import { visit } from 'unist-util-visit';
 import { DIRECTIVES, directiveNamed } from '../core/directives.js';
 import { report } from '../core/report.js';
 import type { Rule } from '../core/types.js';
+import { nodesOf } from './nodes.js';
 import { allDocs, nearest } from './util.js';
 
 const COLONS = { containerDirective: ':::', leafDirective: '::', textDirective: ':' } as const;
@@ -15,13 +15,13 @@ const rule: Rule = {
   run({ project }) {
     const names = DIRECTIVES.map((d) => d.name);
     for (const doc of allDocs(project)) {
-      visit(doc.tree, (node) => {
+      for (const node of nodesOf(doc.tree)) {
         if (
           node.type !== 'containerDirective' &&
           node.type !== 'leafDirective' &&
           node.type !== 'textDirective'
         )
-          return;
+          continue;
         const directive = node as unknown as { name: string; type: keyof typeof COLONS };
         const spec = directiveNamed(directive.name);
         const written = `${COLONS[directive.type]}${directive.name}`;
@@ -44,7 +44,7 @@ const rule: Rule = {
             { suggestion: right },
           );
         }
-      });
+      }
     }
   },
 };

@@ -30,15 +30,26 @@ export interface TextRun {
   ancestors: Parent[];
 }
 
+const plainRuns = new WeakMap<Node, readonly TextRun[]>();
+
 /**
  * Every text node a reader sees as prose, in document order. Skips code, HTML,
  * citations, and autolinks (a link whose text is its URL). Text directives are
- * skipped unless `keepDirective` accepts them.
+ * skipped unless `keepDirective` accepts them. Without `keepDirective` the runs
+ * are found once per tree and shared (five rules read them; rules do not change
+ * the trees), so do not modify the array.
  */
 export function proseRuns(
   doc: MarkdownDoc,
-  keepDirective: (node: Directive) => boolean = () => false,
-): TextRun[] {
+  keepDirective?: (node: Directive) => boolean,
+): readonly TextRun[] {
+  if (keepDirective) return findRuns(doc, keepDirective);
+  let runs = plainRuns.get(doc.tree);
+  if (!runs) plainRuns.set(doc.tree, (runs = findRuns(doc, () => false)));
+  return runs;
+}
+
+function findRuns(doc: MarkdownDoc, keepDirective: (node: Directive) => boolean): TextRun[] {
   const runs: TextRun[] = [];
   const walk = (node: Node, ancestors: Parent[]) => {
     if (NOT_PROSE.has(node.type)) return;

@@ -1,9 +1,10 @@
 /** draft-marker: TODO/TBD placeholders and open review comments left in the text. */
+import type { Html, Text } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
 import { report } from '../core/report.js';
 import type { Rule } from '../core/types.js';
+import { walk } from '../core/walk.js';
 import { allDocs } from './util.js';
 
 const MARKER = /\b(TODO|TBD|FIXME|XXX)\b/g;
@@ -21,8 +22,8 @@ const rule: Rule = {
   fix: 'Write the missing text and delete the marker; close a review comment by acting on it and deleting it, or mark it `{resolved}`.',
   run({ project }) {
     for (const doc of allDocs(project)) {
-      visit(doc.tree, (node) => {
-        if (node.type === 'code' || node.type === 'inlineCode') return SKIP;
+      walk(doc.tree, (node) => {
+        if (node.type === 'code' || node.type === 'inlineCode') return false;
         if (node.type === 'textDirective' && (node as TextDirective).name === 'comment') {
           const comment = node as TextDirective;
           if (isOpenComment(comment)) {
@@ -34,10 +35,10 @@ const rule: Rule = {
               comment,
             );
           }
-          return SKIP;
+          return false;
         }
         if (node.type !== 'text' && node.type !== 'html') return;
-        const value = (node as { value: string }).value;
+        const value = (node as Text | Html).value;
         for (const match of value.matchAll(MARKER)) {
           const start = node.position?.start;
           const before = value.slice(0, match.index);

@@ -1,8 +1,8 @@
 /** element-missing: each chapter carries its required elements (boxes). */
 import type { ContainerDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
 import { report } from '../core/report.js';
 import type { Rule } from '../core/types.js';
+import { nodesOfType } from './nodes.js';
 import { readableChapters, titlePlace, tocEntryOf } from './util.js';
 
 const EXAMPLE: Record<string, string> = {
@@ -22,9 +22,9 @@ const rule: Rule = {
       if (!entry) continue;
       const required = entry.required_elements ?? project.config.required_elements;
       const found = new Set<string>();
-      visit(doc.tree, 'containerDirective', (node: ContainerDirective) => {
+      for (const node of nodesOfType<ContainerDirective>(doc.tree, 'containerDirective')) {
         found.add(node.name);
-      });
+      }
       for (const element of required) {
         if (found.has(element)) continue;
         const example = EXAMPLE[element] ?? `:::${element}`;

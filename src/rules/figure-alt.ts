@@ -1,9 +1,9 @@
 /** figure-alt: every image has alt text that describes it (not empty, not its file name). */
 import path from 'node:path';
 import type { Image } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { report } from '../core/report.js';
 import type { Rule } from '../core/types.js';
+import { nodesOfType } from './nodes.js';
 import { allDocs } from './util.js';
 
 const rule: Rule = {
@@ -13,7 +13,7 @@ const rule: Rule = {
   fix: 'Write what the figure shows between the brackets, e.g. `![Line chart: the urban share rises in every subregion](figures/urban-share.svg)`.',
   run({ project }) {
     for (const doc of allDocs(project)) {
-      visit(doc.tree, 'image', (node: Image) => {
+      for (const node of nodesOfType<Image>(doc.tree, 'image')) {
         const alt = (node.alt ?? '').trim();
         const file = path.posix.basename(node.url);
         const stem = file.replace(/\.[^.]+$/, '');
@@ -23,7 +23,7 @@ const rule: Rule = {
           alt !== stem &&
           !/^(image|figure|chart|graph)$/i.test(alt)
         )
-          return;
+          continue;
         report(
           doc.file,
           'figure-alt',
@@ -32,7 +32,7 @@ const rule: Rule = {
             : `the alt text "${alt}" does not describe the image ${file}; say what it shows (the kind of chart and its message).`,
           node,
         );
-      });
+      }
     }
   },
 };

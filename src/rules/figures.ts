@@ -6,8 +6,9 @@
 import type { Image, Paragraph, RootContent, Table } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { MarkdownDoc } from '../core/types.js';
+import { walk } from '../core/walk.js';
+import { nodesOfType } from './nodes.js';
 
 export interface FloatParts {
   node: ContainerDirective;
@@ -38,7 +39,7 @@ export function floatParts(node: ContainerDirective): FloatParts {
     if (SOURCE.test(text)) parts.source ??= p;
     else if (!NOTE.test(text) && !onlyImages(p) && text.trim() !== '') parts.caption ??= p;
   }
-  visit(node, (n) => {
+  walk(node, (n) => {
     if (n.type === 'image') parts.images.push(n as Image);
     if (n.type === 'table') parts.tables.push(n as Table);
   });
@@ -48,8 +49,8 @@ export function floatParts(node: ContainerDirective): FloatParts {
 /** Every `:::figure` or `:::table` of a document. */
 export function floats(doc: MarkdownDoc, name: 'figure' | 'table'): FloatParts[] {
   const found: FloatParts[] = [];
-  visit(doc.tree, 'containerDirective', (node: ContainerDirective) => {
+  for (const node of nodesOfType<ContainerDirective>(doc.tree, 'containerDirective')) {
     if (node.name === name) found.push(floatParts(node));
-  });
+  }
   return found;
 }

@@ -5,10 +5,10 @@
  */
 import { toString } from 'mdast-util-to-string';
 import type { TextDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
 import { foldName, kpiByCode, kpis, normalizeKpiCode } from '../core/reference.js';
 import { report } from '../core/report.js';
 import type { Rule } from '../core/types.js';
+import { nodesOfType } from './nodes.js';
 import { pointIn, proseRuns } from './domain-util.js';
 import { allDocs, nearest } from './util.js';
 
@@ -67,14 +67,14 @@ const rule: Rule = {
   fix: 'Correct the code (the nearest code is suggested; C and A suffixes are checked against each other), or cite the KPI as `:kpi[<code>]`.',
   run({ project }) {
     for (const doc of allDocs(project)) {
-      visit(doc.tree, 'textDirective', (node: TextDirective) => {
-        if (node.name !== 'kpi') return;
+      for (const node of nodesOfType<TextDirective>(doc.tree, 'textDirective')) {
+        if (node.name !== 'kpi') continue;
         const result = checkKpi(toString(node));
-        if (result.ok) return;
+        if (result.ok) continue;
         report(doc.file, 'kpi-reference', result.reason, node.position?.start, {
           suggestion: result.suggestion && `:kpi[${result.suggestion}]`,
         });
-      });
+      }
       for (const { node } of proseRuns(doc)) {
         for (const m of node.value.matchAll(CODE_TEXT)) {
           const result = checkKpi(m[0]);

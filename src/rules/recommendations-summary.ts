@@ -10,7 +10,6 @@ import type { Heading, ListItem, RootContent, TableRow } from 'mdast';
 import type { ContainerDirective, LeafDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { Point } from 'unist';
-import { visit } from 'unist-util-visit';
 import { numberProject } from '../core/numbering.js';
 import {
   finalChapter,
@@ -20,6 +19,8 @@ import {
 } from '../core/recommendations.js';
 import { report } from '../core/report.js';
 import type { MarkdownDoc, Rule } from '../core/types.js';
+import { walk } from '../core/walk.js';
+import { nodesOfType } from './nodes.js';
 import { readableChapters, titlePlace } from './util.js';
 
 const STOP = new Set(
@@ -58,17 +59,17 @@ interface SummaryItem {
 
 function itemsIn(node: RootContent): SummaryItem[] {
   const items: SummaryItem[] = [];
-  visit(node, (n) => {
+  walk(node, (n) => {
     if (n.type === 'listItem') {
       const item = n as ListItem;
       items.push({ text: toString(item).replace(/\s+/g, ' ').trim(), place: item.position?.start });
-      return 'skip';
+      return false;
     }
     if (n.type === 'tableRow') {
       const row = n as TableRow;
       const cells = row.children.map((c) => toString(c).trim()).filter((c) => !/^[\d.]*$/.test(c));
       items.push({ text: cells.join(' '), place: row.position?.start });
-      return 'skip';
+      return false;
     }
     return undefined;
   });
@@ -104,14 +105,14 @@ function handSummary(
       named: /recommendation/i.test(title) && /summary|overview|synthesis/i.test(title),
     });
   }
-  visit(doc.tree, 'containerDirective', (box: ContainerDirective) => {
-    if (box.name !== 'recommendations') return;
+  for (const box of nodesOfType<ContainerDirective>(doc.tree, 'containerDirective')) {
+    if (box.name !== 'recommendations') continue;
     const items = itemsOf(box).map((n) => ({
       text: toString(n).replace(/\s+/g, ' ').trim(),
       place: n.position?.start,
     }));
     groups.push({ items, place: box.position?.start, named: false });
-  });
+  }
   const summaries = groups.filter((g) => {
     if (g.items.length === 0) return false;
     if (g.named) return true;
@@ -137,8 +138,8 @@ const rule: Rule = {
     if (!final || !final.readable) return;
     let generated = false;
     for (const doc of chapters) {
-      visit(doc.tree, 'leafDirective', (node: LeafDirective) => {
-        if (node.name !== 'recommendations-summary') return;
+      for (const node of nodesOfType<LeafDirective>(doc.tree, 'leafDirective')) {
+        if (node.name !== 'recommendations-summary') continue;
         if (doc === final) generated = true;
         else
           report(
@@ -147,7 +148,7 @@ const rule: Rule = {
             '`::recommendations-summary` belongs in the final chapter (conclusions and recommendations); move it there.',
             node,
           );
-      });
+      }
     }
     if (generated) return;
     const all = recommendationsOf(numberProject(project));

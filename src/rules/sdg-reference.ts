@@ -7,10 +7,10 @@
  */
 import { toString } from 'mdast-util-to-string';
 import type { TextDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
 import { checkSdgId } from '../core/reference.js';
 import { report } from '../core/report.js';
 import type { MarkdownDoc, Rule } from '../core/types.js';
+import { nodesOfType } from './nodes.js';
 import { pointIn, proseRuns } from './domain-util.js';
 import { allDocs } from './util.js';
 
@@ -72,12 +72,12 @@ const rule: Rule = {
   fix: 'Correct the number (the message lists the targets of the goal), or write the reference as `:sdg[11.7]`.',
   run({ project }) {
     for (const doc of allDocs(project)) {
-      visit(doc.tree, 'textDirective', (node: TextDirective) => {
-        if (node.name !== 'sdg') return;
+      for (const node of nodesOfType<TextDirective>(doc.tree, 'textDirective')) {
+        if (node.name !== 'sdg') continue;
         const written = toString(node).trim();
         const cleaned = written.replace(/^(?:SDGs?|Goal|Target)\s*(?:target\s*)?/i, '');
         const result = checkSdgId(cleaned);
-        if (result.ok && cleaned === written) return;
+        if (result.ok && cleaned === written) continue;
         const suggestion = result.ok ? result.id : result.suggestion;
         report(
           doc.file,
@@ -88,7 +88,7 @@ const rule: Rule = {
           node.position?.start,
           { suggestion: suggestion === undefined ? undefined : `:sdg[${suggestion}]` },
         );
-      });
+      }
       checkText(doc);
     }
   },

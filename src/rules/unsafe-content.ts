@@ -18,9 +18,10 @@ import type { Element, Root as HastRoot } from 'hast';
 import type { fromHtml as FromHtml } from 'hast-util-from-html';
 import type { Definition, Html, Image, ImageReference, Link, Root } from 'mdast';
 import type { Point, Position } from 'unist';
-import { EXIT, visit } from 'unist-util-visit';
+import { visit } from 'unist-util-visit';
 import { report } from '../core/report.js';
 import type { MarkdownDoc, Rule } from '../core/types.js';
+import { nodesOf, nodesOfType } from './nodes.js';
 import { allDocs } from './util.js';
 
 /** Elements that embed or run other content, or change where the page loads from. */
@@ -163,13 +164,7 @@ function placeIn(node: Html, inner: Point | undefined): Point | Position | undef
 let fromHtml: typeof FromHtml | undefined;
 
 function hasHtml(docs: MarkdownDoc[]): boolean {
-  let found = false;
-  for (const doc of docs)
-    visit(doc.tree, 'html', () => {
-      found = true;
-      return EXIT;
-    });
-  return found;
+  return docs.some((doc) => nodesOfType(doc.tree, 'html').length > 0);
 }
 
 /** Every problem in one raw HTML node. */
@@ -225,11 +220,11 @@ function htmlProblems(node: Html, doc: MarkdownDoc, root: string): Problem[] {
 function docProblems(doc: MarkdownDoc, root: string): Problem[] {
   const problems: Problem[] = [];
   const definitions = new Map<string, Definition>();
-  visit(doc.tree as Root, 'definition', (node: Definition) => {
+  for (const node of nodesOfType<Definition>(doc.tree as Root, 'definition')) {
     definitions.set(node.identifier, node);
-  });
+  }
   const usedAsImage = new Set<string>();
-  visit(doc.tree as Root, (node) => {
+  for (const node of nodesOf(doc.tree)) {
     switch (node.type) {
       case 'html':
         problems.push(...htmlProblems(node as Html, doc, root));
@@ -273,7 +268,7 @@ function docProblems(doc: MarkdownDoc, root: string): Problem[] {
         break;
       }
     }
-  });
+  }
   // Link definitions used as links (not images) with script or file URLs.
   for (const def of definitions.values()) {
     if (usedAsImage.has(def.identifier)) continue;

@@ -1,4 +1,7 @@
 // Reference data: the copied tables load from data/reference/ with the counts their sources give.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import {
   kpiByCode,
@@ -6,6 +9,7 @@ import {
   memberFromAlias,
   memberStates,
   normalizeKpiCode,
+  parseCsv,
   sdgGoals,
   sdgTargets,
   targetRange,
@@ -38,5 +42,27 @@ describe('reference data', () => {
   it('normalises KPI codes', () => {
     expect(normalizeKpiCode(' ec:ict: ict :1c ')).toBe('EC: ICT: ICT: 1C');
     expect(kpiByCode('SC: SH: HO: 1C')?.name).toBe('Informal Settlements');
+  });
+
+  it('reads CSV as csv-parse does (the data files, quotes, CRLF, a BOM, empty lines)', () => {
+    const options = { columns: true, skip_empty_lines: true, trim: true, bom: true };
+    const dir = path.resolve(import.meta.dirname, '../../data/reference');
+    const files = readdirSync(dir).filter((f) => f.endsWith('.csv'));
+    expect(files.length).toBe(4);
+    for (const file of files) {
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      expect(parseCsv(text)).toEqual(parse(text, options));
+    }
+    for (const eol of ['\n', '\r\n']) {
+      const odd = [
+        '\ufeffid, name ,note',
+        '1,"Say ""hi"", twice","two\nlines"',
+        '',
+        ' 2 ,  plain  ,',
+        '3,"",x',
+      ].join(eol);
+      expect(parseCsv(odd)).toEqual(parse(odd, options));
+      expect(parseCsv(odd)[0]).toEqual({ id: '1', name: 'Say "hi", twice', note: 'two\nlines' });
+    }
   });
 });
