@@ -169,7 +169,8 @@ function jobOf(source: Source): ParseJob {
  */
 export async function parseProjectInParallel(sources: Sources): Promise<Project> {
   const mode = useWorker();
-  if (mode === 'never' || !existsSync(fileURLToPath(WORKER))) return parseProject(sources); // running from source (tests): no compiled worker
+  // Running from source (the unit tests) there is no compiled worker.
+  if (mode === 'never' || !existsSync(fileURLToPath(WORKER))) return parseProject(sources);
   const work = plan(sources, mode);
   if (!work) return parseProject(sources);
 
