@@ -7,10 +7,15 @@ import { check, parseStage } from '../core/pipeline.js';
 import { displayPath } from '../core/source.js';
 import { formatResult, FORMATS, type Format } from '../reporters/index.js';
 import { useColor } from '../reporters/pretty.js';
-import { buildLock, lockPath, readLock, writeLock, type Lock } from '../translation/lock.js';
-import { verifyLock } from '../translation/verify.js';
-import { formatVerify } from '../translation/verify-report.js';
+import type { Lock } from '../translation/lock.js';
 import { bibliographyOption, draftOption, manuscriptOption, setExit } from './shared.js';
+
+/** The translation modules, loaded when `lock` runs (they bring jsdiff; other commands skip them). */
+const translation = async () => ({
+  ...(await import('../translation/lock.js')),
+  ...(await import('../translation/verify.js')),
+  ...(await import('../translation/verify-report.js')),
+});
 
 interface LockOptions {
   manuscript: string;
@@ -67,9 +72,10 @@ async function lock(opts: LockOptions): Promise<void> {
     setExit(1);
     return;
   }
+  const { buildLock, lockPath, readLock, verifyLock, writeLock } = await translation();
   const project = result.project;
   const file = lockPath(project, opts.lock);
-  const previous = existingLock(file);
+  const previous = existingLock(file, readLock);
   if (
     previous &&
     previous.draft === result.stage &&
@@ -91,7 +97,7 @@ async function lock(opts: LockOptions): Promise<void> {
 }
 
 /** The lock already written, if it exists and reads cleanly (a damaged one is replaced). */
-function existingLock(file: string): Lock | undefined {
+function existingLock(file: string, readLock: (file: string) => Lock): Lock | undefined {
   if (!existsSync(file)) return undefined;
   try {
     return readLock(file);
@@ -104,6 +110,7 @@ async function verify(opts: LockOptions): Promise<void> {
   const sources = loadSources({ manuscript: opts.manuscript, bibliography: opts.bibliography });
   parseStage(opts.draft, sources.config.draft);
   const project = parseProject(sources);
+  const { formatVerify, lockPath, readLock, verifyLock } = await translation();
   const file = lockPath(project, opts.lock);
   const lock = readLock(file);
   const result = verifyLock(project, lock, file);

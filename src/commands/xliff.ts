@@ -7,10 +7,7 @@ import { displayPath } from '../core/source.js';
 import type { Project } from '../core/types.js';
 import { paint, useColor } from '../reporters/pretty.js';
 import { atomicWrite } from '../util/atomic-write.js';
-import { lockPath, readLock } from '../translation/lock.js';
 import { checkLanguage } from '../translation/translation.js';
-import { verifyLock } from '../translation/verify.js';
-import { formatVerify } from '../translation/verify-report.js';
 import type { ImportResult } from '../translation/xliff-import.js';
 import { bibliographyOption, manuscriptOption, setExit } from './shared.js';
 
@@ -55,6 +52,9 @@ Examples:
       ) => {
         // Loaded here: the XML writer and reader are needed by these commands only.
         const { exportXliff } = await import('../translation/xliff-export.js');
+        const { lockPath, readLock } = await import('../translation/lock.js');
+        const { verifyLock } = await import('../translation/verify.js');
+        const { formatVerify } = await import('../translation/verify-report.js');
         const project = load(opts);
         const lang = checkLanguage(project, opts.lang);
         const file = lockPath(project, opts.lock);

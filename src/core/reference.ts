@@ -3,51 +3,54 @@
  * States, SDG goals and targets, U4SSC KPIs. The CSV files live in the repository
  * under `data/reference/` (see its README for sources) and are read once, relative
  * to this module, so the same code works from `src/`, from `build/` and from a clone.
+ *
+ * `npm run build` also converts them with csv-parse into `build/reference/*.json`
+ * (scripts/reference-tables.mjs), each stamped with its CSV's SHA-256: loading and
+ * running csv-parse cost about 40 ms of every check, reading the JSON about 1 ms.
+ * A table whose JSON is missing (running from `src/`) or stale (the CSV changed
+ * since the build) is parsed from the CSV with csv-parse, so the answer is the same.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
 const DATA_DIR = new URL('../../data/reference/', import.meta.url);
+/** Where the build writes the converted tables (from `build/core/`: `build/reference/`). */
+const COMPILED_DIR = new URL('../reference/', import.meta.url);
 
-function readTable(name: string): Record<string, string>[] {
-  return parseCsv(readFileSync(new URL(name, DATA_DIR), 'utf8'));
+export interface CompiledTable {
+  /** SHA-256 of the CSV text the records were read from. */
+  sha256: string;
+  records: Record<string, string>[];
 }
 
-/** One field and the delimiter after it: a quoted field (`""` is a quote) or a bare one. */
-const FIELD = /[ \t]*(?:"((?:[^"]|"")*)"[ \t]*|([^,\r\n]*))(,|\r\n|\n|\r|$)/y;
-
-/**
- * CSV (RFC 4180) with a header row -> one record per row, keyed by the header:
- * a BOM is dropped, empty lines are skipped, and whitespace around a field is
- * trimmed (as csv-parse does with `columns`, `skip_empty_lines`, `trim`, `bom`).
- * Hand-written for the four small tables above: csv-parse took about 40 ms of
- * every check to load and read them (56 KB), this about 1 ms;
- * tests/unit/reference.test.ts checks that both read the tables alike.
- */
+/** CSV with a header row -> one record per row keyed by the header (csv-parse). */
 export function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (at < text.length) {
-    FIELD.lastIndex = at;
-    const match = FIELD.exec(text);
-    if (!match) throw new Error(`malformed CSV at offset ${at}`);
-    const [, quoted, bare, end] = match;
-    row.push(quoted !== undefined ? quoted.replace(/""/g, '"') : bare!.trim());
-    at = FIELD.lastIndex;
-    if (end !== ',') {
-      if (row.length > 1 || row[0] !== '') rows.push(row); // an empty line is skipped
-      row = [];
-    } else if (at === text.length) rows.push([...row, '']); // a last line ending in a comma
+  const require = createRequire(import.meta.url);
+  const { parse } = require('csv-parse/sync') as typeof import('csv-parse/sync');
+  return parse(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
+}
+
+/** A table as `npm run build` stores it: the records with the CSV's hash. */
+export function compileTable(text: string): CompiledTable {
+  return { sha256: createHash('sha256').update(text).digest('hex'), records: parseCsv(text) };
+}
+
+/** The records of one table: the build's JSON when it matches the CSV, else the CSV parsed. */
+export function readTable(
+  name: string,
+  dirs: { data: URL; compiled: URL } = { data: DATA_DIR, compiled: COMPILED_DIR },
+): Record<string, string>[] {
+  const text = readFileSync(new URL(name, dirs.data), 'utf8');
+  try {
+    const json = readFileSync(new URL(name.replace(/\.csv$/, '.json'), dirs.compiled), 'utf8');
+    const compiled = JSON.parse(json) as CompiledTable;
+    if (compiled.sha256 === createHash('sha256').update(text).digest('hex'))
+      return compiled.records;
+  } catch {
+    // no build output (running from src/) or an unreadable one: parse the CSV
   }
-  const [header, ...records] = rows;
-  if (!header) return [];
-  return records.map((cells, i) => {
-    if (cells.length !== header.length)
-      throw new Error(
-        `CSV record ${i + 1} has ${cells.length} fields, the header ${header.length}`,
-      );
-    return Object.fromEntries(header.map((name, j) => [name, cells[j]!]));
-  });
+  return parseCsv(text);
 }
 
 function once<T>(load: () => T): () => T {

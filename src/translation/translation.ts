@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { diffArrays } from 'diff';
+import { createRequire } from 'node:module';
 import { UsageError } from '../core/errors.js';
 import { parseDoc } from '../core/parse.js';
 import { readSource } from '../core/source.js';
@@ -91,6 +91,8 @@ export function counterpart(
 export function alignSegments(source: Segment[], target: Segment[]): Map<string, Segment> {
   const pairs = new Map<string, Segment>();
   const key = (s: Segment) => `${s.kind}|${s.path}`;
+  // jsdiff is loaded on first use: only `check --lang` and the translation commands align.
+  const { diffArrays } = createRequire(import.meta.url)('diff') as typeof import('diff');
   const parts = diffArrays(source.map(key), target.map(key));
   let i = 0;
   let j = 0;

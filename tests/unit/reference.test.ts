@@ -1,7 +1,9 @@
 // Reference data: the copied tables load from data/reference/ with the counts their sources give.
-import { readdirSync, readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
   kpiByCode,
@@ -10,6 +12,8 @@ import {
   memberStates,
   normalizeKpiCode,
   parseCsv,
+  readTable,
+  type CompiledTable,
   sdgGoals,
   sdgTargets,
   targetRange,
@@ -44,25 +48,34 @@ describe('reference data', () => {
     expect(kpiByCode('SC: SH: HO: 1C')?.name).toBe('Informal Settlements');
   });
 
-  it('reads CSV as csv-parse does (the data files, quotes, CRLF, a BOM, empty lines)', () => {
-    const options = { columns: true, skip_empty_lines: true, trim: true, bom: true };
-    const dir = path.resolve(import.meta.dirname, '../../data/reference');
-    const files = readdirSync(dir).filter((f) => f.endsWith('.csv'));
-    expect(files.length).toBe(4);
-    for (const file of files) {
-      const text = readFileSync(path.join(dir, file), 'utf8');
-      expect(parseCsv(text)).toEqual(parse(text, options));
-    }
-    for (const eol of ['\n', '\r\n']) {
-      const odd = [
-        '\ufeffid, name ,note',
-        '1,"Say ""hi"", twice","two\nlines"',
-        '',
-        ' 2 ,  plain  ,',
-        '3,"",x',
-      ].join(eol);
-      expect(parseCsv(odd)).toEqual(parse(odd, options));
-      expect(parseCsv(odd)[0]).toEqual({ id: '1', name: 'Say "hi", twice', note: 'two\nlines' });
+  it("reads the tables from the build's JSON when it matches the CSV, from the CSV otherwise", () => {
+    const data = pathToFileURL(`${path.resolve(import.meta.dirname, '../../data/reference')}/`);
+    const out = mkdtempSync(path.join(os.tmpdir(), 'flagship-reference-'));
+    const compiled = pathToFileURL(`${out}/`);
+    try {
+      execFileSync(process.execPath, [
+        path.resolve(import.meta.dirname, '../../scripts/reference-tables.mjs'),
+        '--out',
+        out,
+      ]);
+      const files = readdirSync(fileURLToPath(data)).filter((f) => f.endsWith('.csv'));
+      expect(files.length).toBe(4);
+      for (const file of files) {
+        const text = readFileSync(new URL(file, data), 'utf8');
+        const table = JSON.parse(
+          readFileSync(path.join(out, file.replace(/\.csv$/, '.json')), 'utf8'),
+        ) as CompiledTable;
+        expect(table.records).toEqual(parseCsv(text));
+        expect(readTable(file, { data, compiled })).toEqual(parseCsv(text));
+      }
+      // A stale JSON (its CSV changed after the build) is ignored.
+      const stale = path.join(out, 'sdg-goals.json');
+      writeFileSync(stale, JSON.stringify({ sha256: 'old', records: [{ goal: 'stale' }] }));
+      expect(readTable('sdg-goals.csv', { data, compiled })).toEqual(
+        parseCsv(readFileSync(new URL('sdg-goals.csv', data), 'utf8')),
+      );
+    } finally {
+      rmSync(out, { recursive: true, force: true });
     }
   });
 });
