@@ -8,7 +8,7 @@
 import type { Heading, Node } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import type { MarkdownDoc, Project } from './types.js';
-import { walk } from './walk.js';
+import { visit } from 'unist-util-visit';
 
 export const BOX_DIRECTIVES = ['good-practice', 'unece-support', 'recommendations'] as const;
 
@@ -84,7 +84,7 @@ function computeNumbering(project: Project): Numbering {
     const counters = { box: 0, figure: 0, table: 0 };
     let h2 = 0;
     let h3 = 0;
-    walk(doc.tree, (node) => {
+    visit(doc.tree, (node) => {
       const kind = kindOf(node);
       if (!kind) return;
       let number: string;

@@ -4,7 +4,7 @@ import type { TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { report } from '../core/report.js';
 import type { Rule } from '../core/types.js';
-import { walk } from '../core/walk.js';
+import { SKIP, visit } from 'unist-util-visit';
 import { allDocs } from './util.js';
 
 const MARKER = /\b(TODO|TBD|FIXME|XXX)\b/g;
@@ -22,8 +22,8 @@ const rule: Rule = {
   fix: 'Write the missing text and delete the marker; close a review comment by acting on it and deleting it, or mark it `{resolved}`.',
   run({ project }) {
     for (const doc of allDocs(project)) {
-      walk(doc.tree, (node) => {
-        if (node.type === 'code' || node.type === 'inlineCode') return false;
+      visit(doc.tree, (node) => {
+        if (node.type === 'code' || node.type === 'inlineCode') return SKIP;
         if (node.type === 'textDirective' && (node as TextDirective).name === 'comment') {
           const comment = node as TextDirective;
           if (isOpenComment(comment)) {
@@ -35,7 +35,7 @@ const rule: Rule = {
               comment,
             );
           }
-          return false;
+          return SKIP;
         }
         if (node.type !== 'text' && node.type !== 'html') return;
         const value = (node as Text | Html).value;

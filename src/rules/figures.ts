@@ -7,7 +7,7 @@ import type { Image, Paragraph, RootContent, Table } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import type { MarkdownDoc } from '../core/types.js';
-import { walk } from '../core/walk.js';
+import { visit } from 'unist-util-visit';
 import { nodesOfType } from './nodes.js';
 
 export interface FloatParts {
@@ -39,7 +39,7 @@ export function floatParts(node: ContainerDirective): FloatParts {
     if (SOURCE.test(text)) parts.source ??= p;
     else if (!NOTE.test(text) && !onlyImages(p) && text.trim() !== '') parts.caption ??= p;
   }
-  walk(node, (n) => {
+  visit(node, (n) => {
     if (n.type === 'image') parts.images.push(n as Image);
     if (n.type === 'table') parts.tables.push(n as Table);
   });

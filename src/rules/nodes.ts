@@ -1,13 +1,12 @@
 /**
  * The nodes of a tree in document order (preorder, as unist-util-visit visits
- * them), collected in one walk per tree (`core/walk.ts`) and shared by every rule
- * that looks for nodes of some type: the rules made some twenty `visit` passes
- * over every tree, at about 6 ms each on the benchmark manuscript. Rules do not
- * change the trees they check, so the nodes of a tree object do not change while
- * rules run.
+ * them), collected in one `visit` pass per tree and shared by every rule that
+ * looks for nodes of some type: the rules made some twenty passes over every
+ * tree, at about 6 ms each on the benchmark manuscript. Rules do not change the
+ * trees they check, so the nodes of a tree object do not change while rules run.
  */
 import type { Node } from 'unist';
-import { walk } from '../core/walk.js';
+import { visit } from 'unist-util-visit';
 
 interface Index {
   all: Node[];
@@ -20,7 +19,7 @@ function indexOf(tree: Node): Index {
   let index = indexes.get(tree);
   if (!index) {
     const built: Index = { all: [], byType: new Map() };
-    walk(tree, (node) => {
+    visit(tree, (node) => {
       built.all.push(node);
       const same = built.byType.get(node.type);
       if (same) same.push(node);

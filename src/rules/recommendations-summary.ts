@@ -19,7 +19,7 @@ import {
 } from '../core/recommendations.js';
 import { report } from '../core/report.js';
 import type { MarkdownDoc, Rule } from '../core/types.js';
-import { walk } from '../core/walk.js';
+import { SKIP, visit } from 'unist-util-visit';
 import { nodesOfType } from './nodes.js';
 import { readableChapters, titlePlace } from './util.js';
 
@@ -59,17 +59,17 @@ interface SummaryItem {
 
 function itemsIn(node: RootContent): SummaryItem[] {
   const items: SummaryItem[] = [];
-  walk(node, (n) => {
+  visit(node, (n) => {
     if (n.type === 'listItem') {
       const item = n as ListItem;
       items.push({ text: toString(item).replace(/\s+/g, ' ').trim(), place: item.position?.start });
-      return false;
+      return SKIP;
     }
     if (n.type === 'tableRow') {
       const row = n as TableRow;
       const cells = row.children.map((c) => toString(c).trim()).filter((c) => !/^[\d.]*$/.test(c));
       items.push({ text: cells.join(' '), place: row.position?.start });
-      return false;
+      return SKIP;
     }
     return undefined;
   });
@@ -114,7 +114,7 @@ function handSummary(
     groups.push({ items, place: box.position?.start, named: false });
   }
   const summaries = groups.filter((g) => {
-    if (g.items.length === 0) return false;
+    if (g.items.length === 0) return SKIP;
     if (g.named) return true;
     const repeated = g.items.filter((it) => others.some((r) => overlap(it.text, r.text) >= SAME));
     return repeated.length * 2 >= g.items.length;
