@@ -217,7 +217,15 @@ export function formatCitations(
     properties: { noteIndex: cluster.noteIndex },
   }));
   const withItems = registered.filter((c, i) => c.citationItems.length > 0 && !clusters[i]!.inline);
-  const out = engine.rebuildProcessorState(withItems, 'html', []);
+  // Works cited only in figure and table sources (formatted below, outside the note
+  // sequence) are registered as "uncited" here, so the bibliography needs no second
+  // registration of every item (citeproc's updateItems: 0.56 s for 500 works).
+  const inNotes = new Set(withItems.flatMap((c) => c.citationItems.map((i) => i.id)));
+  const out = engine.rebuildProcessorState(
+    withItems,
+    'html',
+    [...cited].filter((key) => !inNotes.has(key)),
+  );
   const byId = new Map(out.map(([id, , html]) => [id, html]));
   result.html = registered.map((c, i) => {
     // Sources of figures and tables: the full reference, no "Ibid.", no final period
@@ -236,7 +244,6 @@ export function formatCitations(
     const html = engine.makeCitationCluster([{ id: first.id, 'author-only': true }]);
     result.narrative.set(index, mendEtAl(html, options.etAl));
   });
-  engine.updateItems([...cited]);
   const bib = engine.makeBibliography();
   if (bib) result.bibliography = bib[1].map((html) => mendEtAl(html.trim(), options.etAl));
   result.bibliographyOf = (keys) => {
