@@ -8,9 +8,10 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Browser, PDFOptions } from 'puppeteer';
+import type { Browser, Page, PDFOptions } from 'puppeteer';
 import { UsageError } from '../core/errors.js';
 import { withBrowser } from './browser.js';
 import {
@@ -19,6 +20,7 @@ import {
   type LayoutOptions,
   type LayoutReport,
 } from './layout.js';
+import { chooseSplit, keepPart, mergePages, pagesHtml } from './split-layout.js';
 
 export interface PrintOptions {
   /** The HTML to print ... */
@@ -35,6 +37,11 @@ export interface PrintOptions {
   allowDirs?: string[];
   /** Extra page.pdf options. */
   pdf?: PDFOptions;
+  /**
+   * Characters of text from which the layout is split between two tabs (split-layout.ts;
+   * default 150,000; Infinity never splits). FLAGSHIP_LAYOUT_TABS=1 never splits either.
+   */
+  splitMinChars?: number;
 }
 
 export interface PrintResult {
@@ -46,6 +53,8 @@ export interface PrintResult {
   layout?: LayoutReport;
   /** Milliseconds of each step: loading the page, the Paged.js layout (with flagship's), page.pdf. */
   timings: { load: number; layout: number; pdf: number };
+  /** Browser tabs that laid the pages out: 2 when the layout was split (split-layout.ts). */
+  tabs: number;
 }
 
 /** The layout stalled (see FLAGSHIP_LAYOUT_TIMEOUT). */
@@ -118,6 +127,111 @@ export async function printPdf(options: PrintOptions): Promise<PrintResult> {
   }
 }
 
+/** Refuse every request but data: URLs and files under `allowDirs`; record refusals and script errors. */
+async function guard(
+  page: Page,
+  allowDirs: string[],
+  blocked: string[],
+  errors: string[],
+): Promise<void> {
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const url = request.url();
+    let allowed = url.startsWith('data:') || url === 'about:blank';
+    if (url.startsWith('file:')) {
+      try {
+        allowed = inside(fileURLToPath(url), allowDirs);
+      } catch {
+        allowed = false;
+      }
+    }
+    if (allowed) void request.continue();
+    else {
+      blocked.push(url);
+      void request.abort('blockedbyclient');
+    }
+  });
+  page.on('pageerror', (error) => errors.push(String((error as Error).message ?? error)));
+}
+
+/** Lay the loaded page out with Paged.js; a layout that stalls fails after the timeout. */
+async function layOut(page: Page): Promise<void> {
+  await page.evaluate(pagedJs());
+  await page.evaluate(registerPagedHandlers);
+  const layoutDone = page.evaluate(async () => {
+    const w = window as unknown as {
+      Paged: { Previewer: new () => { preview(): Promise<unknown> } };
+    };
+    // Paged.js takes the content out of the body before it lays anything out.
+    document.querySelector('style[data-flagship-hold]')?.remove();
+    // Nothing is painted while the pages are built (a frame per page): same layout,
+    // about 10% less layout time on 207 pages.
+    document.body.style.visibility = 'hidden';
+    await new w.Paged.Previewer().preview();
+    document.body.style.removeProperty('visibility');
+  });
+  // Paged.js can stall without an error on content it cannot lay out: give up loudly.
+  const limit = layoutTimeoutMs();
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new LayoutTimeoutError(
+            `the page layout (Paged.js) did not finish in ${limit / 1000} s; look for an element it cannot break (a very tall table or image), or raise FLAGSHIP_LAYOUT_TIMEOUT (seconds).`,
+          ),
+        ),
+      limit,
+    );
+  });
+  try {
+    await Promise.race([layoutDone, stalled]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Text (in characters) below which a second layout tab costs more than it saves. */
+const SPLIT_MIN_CHARS = 150_000;
+
+/**
+ * Lay `html` out in `page` and a second tab side by side (split-layout.ts); false
+ * when the document is not worth splitting or the parts do not join up, and then
+ * `page` must be loaded and laid out again whole.
+ */
+async function layOutInTwo(
+  page: Page,
+  html: string,
+  browser: Browser,
+  guardPage: (page: Page) => Promise<void>,
+  loaded: () => void,
+  minChars: number,
+): Promise<boolean> {
+  const context = await browser.createBrowserContext(); // its own renderer process
+  try {
+    const other = await context.newPage();
+    await guardPage(other);
+    await Promise.all(
+      [page, other].map((p) => p.setContent(holdLayout(html), { waitUntil: 'load' })),
+    );
+    loaded();
+    const at = await page.evaluate(chooseSplit, minChars);
+    if (at < 0) return false;
+    await page.evaluate(keepPart, at, 'head' as const);
+    await other.evaluate(keepPart, at, 'tail' as const);
+    await Promise.all([layOut(page), layOut(other)]);
+    return await page.evaluate(mergePages, await other.evaluate(pagesHtml));
+  } finally {
+    await context.close().catch(() => undefined);
+  }
+}
+
+/** Two layout tabs unless FLAGSHIP_LAYOUT_TABS=1 or the machine has one core. */
+function splitLayout(env: NodeJS.ProcessEnv = process.env): boolean {
+  if (env.FLAGSHIP_LAYOUT_TABS === '1') return false;
+  return (os.availableParallelism?.() ?? os.cpus().length) >= 2;
+}
+
 async function printWith(options: PrintOptions): Promise<PrintResult> {
   return withBrowser(options.browser, async (browser) => {
     const page = await browser.newPage();
@@ -134,71 +248,41 @@ async function printWith(options: PrintOptions): Promise<PrintResult> {
     const allowDirs = (
       options.allowDirs ?? (options.file ? [path.dirname(path.resolve(options.file))] : [])
     ).map((d) => path.resolve(d));
+    const guardPage = (p: Page) => guard(p, allowDirs, blocked, errors);
     try {
-      await page.setRequestInterception(true);
-      page.on('request', (request) => {
-        const url = request.url();
-        let allowed = url.startsWith('data:') || url === 'about:blank';
-        if (url.startsWith('file:')) {
-          try {
-            allowed = inside(fileURLToPath(url), allowDirs);
-          } catch {
-            allowed = false;
-          }
-        }
-        if (allowed) void request.continue();
-        else {
-          blocked.push(url);
-          void request.abort('blockedbyclient');
-        }
-      });
-      page.on('pageerror', (error) => errors.push(String((error as Error).message ?? error)));
-      if (options.file)
-        await page.goto(pathToFileURL(path.resolve(options.file)).href, { waitUntil: 'load' });
-      else
-        await page.setContent(
-          options.paged ? holdLayout(options.html ?? '') : (options.html ?? ''),
-          {
-            waitUntil: 'load',
-          },
-        );
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      timings.load = lap();
+      await guardPage(page);
       let layout: LayoutReport | undefined;
-      if (options.paged) {
-        await page.evaluate(pagedJs());
-        await page.evaluate(registerPagedHandlers);
-        const layoutDone = page.evaluate(async () => {
-          const w = window as unknown as {
-            Paged: { Previewer: new () => { preview(): Promise<unknown> } };
-          };
-          // Paged.js takes the content out of the body before it lays anything out.
-          document.querySelector('style[data-flagship-hold]')?.remove();
-          // Nothing is painted while the pages are built (a frame per page): same layout,
-          // about 10% less layout time on 207 pages.
-          document.body.style.visibility = 'hidden';
-          await new w.Paged.Previewer().preview();
-          document.body.style.removeProperty('visibility');
-        });
-        // Paged.js can stall without an error on content it cannot lay out: give up loudly.
-        const limit = layoutTimeoutMs();
-        let timer: NodeJS.Timeout | undefined;
-        const stalled = new Promise<never>((_, reject) => {
-          timer = setTimeout(
-            () =>
-              reject(
-                new LayoutTimeoutError(
-                  `the page layout (Paged.js) did not finish in ${limit / 1000} s; look for an element it cannot break (a very tall table or image), or raise FLAGSHIP_LAYOUT_TIMEOUT (seconds).`,
-                ),
-              ),
-            limit,
+      const split =
+        options.paged &&
+        options.html !== undefined &&
+        splitLayout() &&
+        (options.splitMinChars ?? SPLIT_MIN_CHARS) < Infinity &&
+        (await layOutInTwo(
+          page,
+          options.html,
+          browser,
+          guardPage,
+          () => {
+            timings.load = lap();
+          },
+          options.splitMinChars ?? SPLIT_MIN_CHARS,
+        ).catch((error: unknown) => {
+          if (error instanceof LayoutTimeoutError) throw error;
+          return false; // anything odd: lay the document out whole below
+        }));
+      if (!split) {
+        if (options.file)
+          await page.goto(pathToFileURL(path.resolve(options.file)).href, { waitUntil: 'load' });
+        else
+          await page.setContent(
+            options.paged ? holdLayout(options.html ?? '') : (options.html ?? ''),
+            { waitUntil: 'load' },
           );
-        });
-        try {
-          await Promise.race([layoutDone, stalled]);
-        } finally {
-          clearTimeout(timer);
-        }
+        await page.evaluate(() => document.fonts.ready.then(() => undefined));
+        timings.load = lap();
+        if (options.paged) await layOut(page);
+      }
+      if (options.paged) {
         layout = await page.evaluate(applyLayout, options.layout ?? {});
         // For template authors: FLAGSHIP_DEBUG_LAYOUT=file.html saves the laid-out pages.
         const debug = process.env.FLAGSHIP_DEBUG_LAYOUT;
@@ -214,7 +298,7 @@ async function printWith(options: PrintOptions): Promise<PrintResult> {
         ...options.pdf,
       });
       timings.pdf = lap();
-      return { pdf, blocked, errors, layout, timings };
+      return { pdf, blocked, errors, layout, timings, tabs: split ? 2 : 1 };
     } finally {
       await page.close().catch(() => undefined);
     }
