@@ -34,9 +34,11 @@ Needs Chrome or Chromium: FLAGSHIP_BROWSER, PUPPETEER_EXECUTABLE_PATH, CHROME_PA
 the usual system paths, or puppeteer's cache (\`npm run setup\` gets one).
 FLAGSHIP_BROWSER_TIMEOUT: seconds to wait for the browser to start (default 30);
 FLAGSHIP_PRINT_TIMEOUT: seconds one browser step may take while printing (default 600).
-Writes the PDF, build.json beside it (draft, version, commit, date, SHA-256 of
-every source, page count; sealed with its own SHA-256) and with --html the HTML
-edition, atomically; builds into the same directory wait for each other.
+FLAGSHIP_LAYOUT_TIMEOUT: seconds the page layout may take (default 300);
+FLAGSHIP_LAYOUT_TABS=1: lay a large publication out in one tab, not two at once.
+Writes the PDF, beside it build.json (build.<lang>.json with --lang: draft, version,
+commit, date, SHA-256 of every source, page count; sealed with its own SHA-256) and
+with --html the HTML edition, atomically; builds into one directory wait for each other.
 Exit codes: 0 built (also with --force), 1 the manuscript has errors (no PDF) or the PDF failed its checks, 2 could not run.
 Examples:
   flagship build                          # the current draft stage
