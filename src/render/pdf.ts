@@ -104,7 +104,7 @@ function inside(file: string, dirs: string[]): boolean {
 function browserFailure(error: unknown): unknown {
   const message = String((error as Error)?.message ?? error);
   if (
-    !/Target closed|Session closed|Connection closed|Protocol error|timed out|Navigating frame was detached|browser has disconnected/i.test(
+    !/Target closed|Session closed|Connection closed|Protocol error|timed out|Navigating frame was detached|detached Frame|Execution context was destroyed|browser has disconnected/i.test(
       message,
     )
   )
