@@ -298,7 +298,15 @@ async function printWith(options: PrintOptions): Promise<PrintResult> {
         ...options.pdf,
       });
       timings.pdf = lap();
-      return { pdf, blocked, errors, layout, timings, tabs: split ? 2 : 1 };
+      // Two layout tabs load the same page: each refusal and error is reported once.
+      return {
+        pdf,
+        blocked: [...new Set(blocked)],
+        errors: [...new Set(errors)],
+        layout,
+        timings,
+        tabs: split ? 2 : 1,
+      };
     } finally {
       await page.close().catch(() => undefined);
     }
