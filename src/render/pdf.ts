@@ -195,28 +195,22 @@ async function layOut(page: Page): Promise<void> {
 const SPLIT_MIN_CHARS = 150_000;
 
 /**
- * Lay `html` out in `page` and a second tab side by side (split-layout.ts); false
- * when the document is not worth splitting or the parts do not join up, and then
+ * Lay `html` out in `page` (loaded with it) and a second tab side by side, cut before
+ * body child `at` (split-layout.ts); false when the parts do not join up, and then
  * `page` must be loaded and laid out again whole.
  */
 async function layOutInTwo(
   page: Page,
   html: string,
+  at: number,
   browser: Browser,
   guardPage: (page: Page) => Promise<void>,
-  loaded: () => void,
-  minChars: number,
 ): Promise<boolean> {
   const context = await browser.createBrowserContext(); // its own renderer process
   try {
     const other = await context.newPage();
     await guardPage(other);
-    await Promise.all(
-      [page, other].map((p) => p.setContent(holdLayout(html), { waitUntil: 'load' })),
-    );
-    loaded();
-    const at = await page.evaluate(chooseSplit, minChars);
-    if (at < 0) return false;
+    await other.setContent(holdLayout(html), { waitUntil: 'load' });
     await page.evaluate(keepPart, at, 'head' as const);
     await other.evaluate(keepPart, at, 'tail' as const);
     await Promise.all([layOut(page), layOut(other)]);
@@ -249,38 +243,44 @@ async function printWith(options: PrintOptions): Promise<PrintResult> {
       options.allowDirs ?? (options.file ? [path.dirname(path.resolve(options.file))] : [])
     ).map((d) => path.resolve(d));
     const guardPage = (p: Page) => guard(p, allowDirs, blocked, errors);
+    const load = async () => {
+      if (options.file)
+        await page.goto(pathToFileURL(path.resolve(options.file)).href, { waitUntil: 'load' });
+      else
+        await page.setContent(
+          options.paged ? holdLayout(options.html ?? '') : (options.html ?? ''),
+          { waitUntil: 'load' },
+        );
+      await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    };
+    let tabs = 1;
     try {
       await guardPage(page);
+      await load();
+      timings.load = lap();
       let layout: LayoutReport | undefined;
-      const split =
-        options.paged &&
-        options.html !== undefined &&
-        splitLayout() &&
-        (options.splitMinChars ?? SPLIT_MIN_CHARS) < Infinity &&
-        (await layOutInTwo(
-          page,
-          options.html,
-          browser,
-          guardPage,
-          () => {
-            timings.load = lap();
-          },
-          options.splitMinChars ?? SPLIT_MIN_CHARS,
-        ).catch((error: unknown) => {
-          if (error instanceof LayoutTimeoutError) throw error;
-          return false; // anything odd: lay the document out whole below
-        }));
-      if (!split) {
-        if (options.file)
-          await page.goto(pathToFileURL(path.resolve(options.file)).href, { waitUntil: 'load' });
-        else
-          await page.setContent(
-            options.paged ? holdLayout(options.html ?? '') : (options.html ?? ''),
-            { waitUntil: 'load' },
+      if (options.paged) {
+        // A large publication is laid out in two tabs at once (split-layout.ts).
+        const minChars = options.splitMinChars ?? SPLIT_MIN_CHARS;
+        const at =
+          options.html !== undefined && splitLayout() && minChars < Infinity
+            ? await page.evaluate(chooseSplit, minChars)
+            : -1;
+        if (at >= 0) {
+          const joined = await layOutInTwo(page, options.html!, at, browser, guardPage).catch(
+            (error: unknown) => {
+              if (error instanceof LayoutTimeoutError) throw error;
+              return false; // anything odd: lay the document out whole below
+            },
           );
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
-        timings.load = lap();
-        if (options.paged) await layOut(page);
+          if (joined) tabs = 2;
+          else {
+            // The cut page, loaded again whole in a fresh window (no Paged.js left in it).
+            await page.goto('about:blank');
+            await load();
+          }
+        }
+        if (tabs === 1) await layOut(page);
       }
       if (options.paged) {
         layout = await page.evaluate(applyLayout, options.layout ?? {});
@@ -305,7 +305,7 @@ async function printWith(options: PrintOptions): Promise<PrintResult> {
         errors: [...new Set(errors)],
         layout,
         timings,
-        tabs: split ? 2 : 1,
+        tabs,
       };
     } finally {
       await page.close().catch(() => undefined);

@@ -74,4 +74,28 @@ describe('layout split between two tabs', () => {
     expect(two.tabs).toBe(2); // it was split, not laid out whole after a failed split
     expect(one.layout!.pages).toBeGreaterThan(10);
   });
+
+  it('lays the document out whole when the second part would not open on a right-hand page', async () => {
+    // Chapters that open on the next page, not the next right-hand one: cut before chapter 2,
+    // the second part would start on page 2, a left-hand page. The split is abandoned.
+    const chapters = [1, 2, 3]
+      .map(
+        (n) =>
+          `<section class="chapter"><h1 id="c${n}">Chapter ${n}</h1><p>Text ${n}.</p></section>`,
+      )
+      .join('');
+    const html = `<!doctype html><html><head><style>
+      @page { size: A5; margin: 15mm; }
+      .chapter { break-before: page; }
+    </style></head><body>${chapters}</body></html>`;
+    const result = await printPdf({
+      html,
+      browser: session.browser,
+      paged: true,
+      splitMinChars: 0,
+    });
+    expect(result.tabs).toBe(1);
+    const texts = pageTexts(result, 'whole.pdf').map((t) => t.replace(/\s+/g, ' ').trim());
+    expect(texts).toEqual(['Chapter 1 Text 1.', 'Chapter 2 Text 2.', 'Chapter 3 Text 3.']);
+  });
 });
