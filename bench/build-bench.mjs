@@ -10,7 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { measureGroup, runOnce, median, which } from './measure.mjs';
+import { measureGroup, runOnce, median, pandocInput, which } from './measure.mjs';
 
 const chromiumPath = () =>
   process.env.FLAGSHIP_BROWSER ??
@@ -102,11 +102,7 @@ export async function buildBenchmarks({ corpus, root, out, runs, log }) {
       {
         command: 'pandoc',
         args: [
-          '--from',
-          'markdown',
-          '--citeproc',
-          '--bibliography',
-          corpus.bibliography,
+          ...pandocInput(corpus),
           '--toc',
           '--standalone',
           '--metadata',

@@ -14,6 +14,11 @@ import { fileURLToPath } from 'node:url';
 const MAXRSS = fileURLToPath(new URL('./maxrss.mjs', import.meta.url));
 export const GNU_TIME = ['/usr/bin/time', '/bin/time'].find((p) => existsSync(p));
 
+/** pandoc's arguments for reading the corpus and resolving its citations, as both peers use them. */
+export function pandocInput(corpus) {
+  return ['--from', 'markdown', '--citeproc', '--bibliography', corpus.bibliography];
+}
+
 export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;

@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generate } from './generate.mjs';
-import { GNU_TIME, measureGroup, which } from './measure.mjs';
+import { GNU_TIME, measureGroup, pandocInput, which } from './measure.mjs';
 import { buildBenchmarks } from './build-bench.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -93,18 +93,7 @@ function checkBenchmarks(corpus) {
       { id: 'pandoc-citeproc-json', name: 'pandoc --citeproc -t json', baseline: true },
       {
         command: 'pandoc',
-        args: [
-          '--from',
-          'markdown',
-          '--citeproc',
-          '--bibliography',
-          corpus.bibliography,
-          '--to',
-          'json',
-          '--output',
-          '/dev/null',
-          ...chapters,
-        ],
+        args: [...pandocInput(corpus), '--to', 'json', '--output', '/dev/null', ...chapters],
         cwd: ROOT,
       },
     );

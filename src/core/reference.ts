@@ -24,6 +24,8 @@ export interface CompiledTable {
   records: Record<string, string>[];
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 /** CSV with a header row -> one record per row keyed by the header (csv-parse). */
 export function parseCsv(text: string): Record<string, string>[] {
   const require = createRequire(import.meta.url);
@@ -33,7 +35,7 @@ export function parseCsv(text: string): Record<string, string>[] {
 
 /** A table as `npm run build` stores it: the records with the CSV's hash. */
 export function compileTable(text: string): CompiledTable {
-  return { sha256: createHash('sha256').update(text).digest('hex'), records: parseCsv(text) };
+  return { sha256: sha256(text), records: parseCsv(text) };
 }
 
 /** The records of one table: the build's JSON when it matches the CSV, else the CSV parsed. */
@@ -45,8 +47,7 @@ export function readTable(
   try {
     const json = readFileSync(new URL(name.replace(/\.csv$/, '.json'), dirs.compiled), 'utf8');
     const compiled = JSON.parse(json) as CompiledTable;
-    if (compiled.sha256 === createHash('sha256').update(text).digest('hex'))
-      return compiled.records;
+    if (compiled.sha256 === sha256(text)) return compiled.records;
   } catch {
     // no build output (running from src/) or an unreadable one: parse the CSV
   }

@@ -29,6 +29,7 @@ import { directiveHandlers, type AnyDirective } from './handlers/index.js';
 import type { I18n } from './i18n.js';
 import type { DocNotes } from './notes.js';
 import { hyphenateTree } from './hyphenate.js';
+import { IMAGE_TYPES } from '../util/mime.js';
 
 const smartQuotes = unified().use(remarkSmartypants, { dashes: 'oldschool' });
 
@@ -104,15 +105,6 @@ export interface HtmlStageOptions {
   notes: Map<MarkdownDoc, DocNotes>;
 }
 
-const MIME: Record<string, string> = {
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-};
-
 function insideAny(file: string, dirs: string[]): boolean {
   return dirs.some((dir) => {
     const rel = path.relative(dir, file);
@@ -130,7 +122,7 @@ function inlineImages(tree: HastRoot, ctx: BuildRenderContext): void {
     if (/^[a-z][a-z0-9+.-]*:/i.test(src)) problem = `remote image not loaded: ${src}`;
     else {
       let file = path.resolve(ctx.docDir, decodeURI(src.split(/[?#]/)[0] ?? ''));
-      const mime = MIME[path.extname(file).toLowerCase()];
+      const mime = IMAGE_TYPES[path.extname(file).toLowerCase()];
       if (!existsSync(file)) problem = `${ctx.i18n.t('missing-figure')}: ${src}`;
       else {
         file = realpathSync(file);

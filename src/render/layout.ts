@@ -71,19 +71,18 @@ export function applyLayout(options: LayoutOptions): LayoutReport {
     page.style.setProperty('--folio', JSON.stringify(folio));
     if (page.querySelector('[data-chapter-opening]')) page.classList.add('flagship-opening');
     const box = page.querySelector('.pagedjs_pagebox') ?? page;
-    if (options.watermark) {
-      const mark = document.createElement('div');
-      mark.className = 'flagship-watermark';
-      mark.setAttribute('aria-hidden', 'true');
-      mark.textContent = options.watermark;
-      box.appendChild(mark);
-    }
-    if (options.incomplete) {
-      const banner = document.createElement('div');
-      banner.className = 'flagship-incomplete';
-      banner.setAttribute('aria-hidden', 'true');
-      banner.textContent = options.incomplete;
-      box.appendChild(banner);
+    // The draft watermark and the INCOMPLETE banner: decoration, hidden from screen readers.
+    const stamps: Array<[string, string | undefined]> = [
+      ['flagship-watermark', options.watermark],
+      ['flagship-incomplete', options.incomplete],
+    ];
+    for (const [className, text] of stamps) {
+      if (!text) continue;
+      const stamp = document.createElement('div');
+      stamp.className = className;
+      stamp.setAttribute('aria-hidden', 'true');
+      stamp.textContent = text;
+      box.appendChild(stamp);
     }
     const unnumbered =
       page.classList.contains('pagedjs_blank_page') ||

@@ -281,8 +281,6 @@ async function printWith(options: PrintOptions): Promise<PrintResult> {
           }
         }
         if (tabs === 1) await layOut(page);
-      }
-      if (options.paged) {
         layout = await page.evaluate(applyLayout, options.layout ?? {});
         // For template authors: FLAGSHIP_DEBUG_LAYOUT=file.html saves the laid-out pages.
         const debug = process.env.FLAGSHIP_DEBUG_LAYOUT;

@@ -19,18 +19,9 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
-import { onInterrupt } from './cleanup.js';
+import { onInterrupt, processAlive } from './cleanup.js';
 
 const TEMP = /^\..+\.tmp-(\d+)-[0-9a-z]+$/;
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 /** Remove temp files of writes whose process no longer exists (killed with -9). */
 function removeStaleTemps(dir: string): void {
@@ -42,7 +33,8 @@ function removeStaleTemps(dir: string): void {
   }
   for (const name of names) {
     const pid = Number(TEMP.exec(name)?.[1]);
-    if (pid && pid !== process.pid && !alive(pid)) rmSync(path.join(dir, name), { force: true });
+    if (pid && pid !== process.pid && !processAlive(pid))
+      rmSync(path.join(dir, name), { force: true });
   }
 }
 

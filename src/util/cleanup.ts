@@ -9,6 +9,16 @@
  * may stay; the next write into that directory removes those of dead processes.)
  */
 
+/** Is process `pid` still running (it may belong to another user)? */
+export function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 const tasks = new Map<number, () => void>();
 let next = 0;
 

@@ -12,7 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UsageError } from '../core/errors.js';
 import { writeError } from './atomic-write.js';
-import { onInterrupt } from './cleanup.js';
+import { onInterrupt, processAlive } from './cleanup.js';
 
 export const LOCK_NAME = '.flagship.lock';
 
@@ -25,15 +25,6 @@ interface Holder {
   pid: number;
   host: string;
   started: string;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 function holderOf(file: string): Holder | undefined {
@@ -71,7 +62,7 @@ export function lockOutput(dir: string, options: { waitMs?: number } = {}): Outp
     }
     const holder = holderOf(file);
     // A lock of a process on this machine that no longer exists: take it over.
-    if (holder && holder.host === me.host && !alive(holder.pid)) {
+    if (holder && holder.host === me.host && !processAlive(holder.pid)) {
       rmSync(file, { force: true });
       continue;
     }
